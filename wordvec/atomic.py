@@ -1,0 +1,42 @@
+"""Write files atomically: to a temporary file beside the target, then rename.
+
+A crash or Ctrl-C half way through a save never leaves a truncated file under
+the real name: either the old file is still there, or the new one is complete.
+
+Example
+-------
+>>> with atomic_write("vectors.txt", "w") as f:   # doctest: +SKIP
+...     f.write("hello\\n")
+"""
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+
+@contextlib.contextmanager
+def atomic_write(path, mode="wb", encoding=None):
+    """Open a temporary file for writing; rename it over ``path`` on success.
+
+    ``mode`` is "w" (text, UTF-8 unless ``encoding`` says otherwise) or "wb".
+    On any exception the temporary file is removed and ``path`` is untouched.
+    """
+    if mode not in ("w", "wb"):
+        raise ValueError(f"atomic_write mode must be 'w' or 'wb', got {mode!r}")
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        if mode == "w":
+            f = os.fdopen(fd, "w", encoding=encoding or "utf-8", newline="\n")
+        else:
+            f = os.fdopen(fd, "wb")
+        with f:
+            yield f
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise

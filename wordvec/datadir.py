@@ -1,0 +1,41 @@
+"""Where the data directory (corpora and benchmark sets) lives.
+
+The data directory comes from, in order: an explicit argument (the CLI's
+``--data-dir``), the ``WORDVEC_DATA`` environment variable, or nothing. Its
+layout is the one of the shared data folder::
+
+    DATA/corpora/wiki17m.txt.xz
+    DATA/eval/questions-words.txt
+    DATA/eval/wordsim353.tsv ...
+"""
+import os
+from pathlib import Path
+
+from .errors import WordvecError
+
+ENV_VAR = "WORDVEC_DATA"
+
+
+def data_dir(explicit=None, required=True):
+    """Return the data directory as a Path, or None if unset and not ``required``."""
+    value = explicit if explicit is not None else os.environ.get(ENV_VAR)
+    if not value:
+        if required:
+            raise WordvecError(
+                f"no data directory: pass --data-dir DIR or set the {ENV_VAR} "
+                "environment variable to a folder holding corpora/ and eval/"
+            )
+        return None
+    path = Path(value).expanduser()
+    if not path.is_dir():
+        raise WordvecError(f"data directory {str(path)!r} (from "
+                           f"{'--data-dir' if explicit is not None else ENV_VAR}) is not a directory")
+    return path
+
+
+def eval_dir(explicit=None, required=True):
+    """The benchmark-set folder: ``DATA/eval`` if it exists, else DATA itself."""
+    base = data_dir(explicit, required)
+    if base is None:
+        return None
+    return base / "eval" if (base / "eval").is_dir() else base

@@ -1,0 +1,118 @@
+"""Encode a corpus as flat int32 arrays, the form the Numba kernels train on.
+
+Words become their vocabulary ids; words not in the vocabulary are dropped
+(as word2vec.c and gensim do, *before* windows are formed, so a context
+window reaches past them). Sentence boundaries are kept as offsets::
+
+    ids    = [ 4, 0, 7,   2, 9 ]          # (n_words,) int32
+    bounds = [ 0,         3,     5 ]      # (n_sentences + 1,) int64
+    sentence s is ids[bounds[s]:bounds[s + 1]]
+
+>>> from wordvec.vocab import Vocabulary
+>>> vocab = Vocabulary(["the", "cat", "sat"], [3, 2, 1])
+>>> enc = encode([["the", "cat", "sat"], ["a", "cat"]], vocab)
+>>> enc.ids.tolist(), enc.bounds.tolist()
+([0, 1, 2, 1], [0, 3, 4])
+"""
+import os
+from dataclasses import dataclass
+
+import numpy as np
+
+from .atomic import atomic_write
+from .corpus import as_corpus
+
+_FLUSH_WORDS = 1 << 20  # gather this many ids before turning them into an array
+
+
+@dataclass
+class EncodedCorpus:
+    """A corpus as word ids plus sentence offsets (see the module docstring)."""
+
+    ids: np.ndarray     # (n_words,) int32, in-vocabulary words only
+    bounds: np.ndarray  # (n_sentences + 1,) int64, bounds[0] == 0, bounds[-1] == n_words
+
+    @property
+    def n_words(self):
+        return int(self.ids.shape[0])
+
+    @property
+    def n_sentences(self):
+        return int(self.bounds.shape[0] - 1)
+
+    def sentence(self, index):
+        """The ids of one sentence."""
+        return self.ids[self.bounds[index]:self.bounds[index + 1]]
+
+
+def _encoded_batches(corpus, vocab):
+    """Yield ``(ids, lengths)`` arrays, about ``_FLUSH_WORDS`` ids at a time.
+
+    Sentences left empty by dropping unknown words are dropped too.
+    """
+    lookup = vocab.key_to_index.get
+    ids, lengths = [], []
+    for sentence in as_corpus(corpus):
+        encoded = [i for i in map(lookup, sentence) if i is not None]
+        if encoded:
+            ids.extend(encoded)
+            lengths.append(len(encoded))
+        if len(ids) >= _FLUSH_WORDS:
+            yield np.array(ids, dtype=np.int32), np.array(lengths, dtype=np.int64)
+            ids, lengths = [], []
+    if ids:
+        yield np.array(ids, dtype=np.int32), np.array(lengths, dtype=np.int64)
+
+
+def _bounds(lengths):
+    bounds = np.zeros(len(lengths) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=bounds[1:])
+    return bounds
+
+
+def encode(corpus, vocab):
+    """Encode ``corpus`` in memory; return an ``EncodedCorpus``."""
+    id_parts, length_parts = [np.zeros(0, np.int32)], [np.zeros(0, np.int64)]
+    for ids, lengths in _encoded_batches(corpus, vocab):
+        id_parts.append(ids)
+        length_parts.append(lengths)
+    return EncodedCorpus(np.concatenate(id_parts), _bounds(np.concatenate(length_parts)))
+
+
+def encode_to_files(corpus, vocab, ids_path, bounds_path):
+    """Encode ``corpus`` straight to two ``.npy`` files, in bounded memory.
+
+    Ids are streamed to a raw temporary file, then copied into a ``.npy``
+    whose header needs the final length. Both files are written atomically.
+    Returns the ``EncodedCorpus`` memory-mapped read-only from disk.
+    """
+    lengths = []
+    raw_path = f"{ids_path}.raw"
+    with atomic_write(raw_path, "wb") as raw:
+        for ids, batch_lengths in _encoded_batches(corpus, vocab):
+            raw.write(ids.tobytes())
+            lengths.append(batch_lengths)
+    try:
+        streamed = np.memmap(raw_path, dtype=np.int32, mode="r") if sum(map(len, lengths)) \
+            else np.zeros(0, np.int32)
+        with atomic_write(ids_path, "wb") as out:
+            np.lib.format.write_array_header_1_0(
+                out, {"descr": "<i4", "fortran_order": False, "shape": streamed.shape})
+            for start in range(0, len(streamed), 1 << 24):
+                out.write(np.ascontiguousarray(streamed[start:start + (1 << 24)]).tobytes())
+        del streamed
+    finally:
+        os.unlink(raw_path)
+    bounds = _bounds(np.concatenate(lengths) if lengths else np.zeros(0, np.int64))
+    with atomic_write(bounds_path, "wb") as out:
+        np.save(out, bounds)
+    return load_encoded(ids_path, bounds_path)
+
+
+def load_encoded(ids_path, bounds_path):
+    """Memory-map an encoded corpus written by ``encode_to_files``."""
+    ids = np.load(ids_path, mmap_mode="r", allow_pickle=False)
+    bounds = np.load(bounds_path, allow_pickle=False)
+    if ids.dtype != np.int32 or bounds.dtype != np.int64 or bounds[-1] != len(ids):
+        raise ValueError(f"{ids_path} and {bounds_path} do not form an encoded corpus")
+    return EncodedCorpus(ids, bounds)
