@@ -26,7 +26,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from wordvec.atomic import atomic_write
-from wordvec.errors import WordvecError
+from wordvec.errors import FetchError
 
 from .registry import Dataset, get
 
@@ -35,10 +35,6 @@ CACHE_ENV_VAR = "WORDVEC_CACHE"
 # enough that memory stays flat whatever the file size.
 CHUNK_SIZE = 1 << 20
 TIMEOUT_SECONDS = 60
-
-
-class FetchError(WordvecError):
-    """A dataset could not be downloaded, verified or extracted."""
 
 
 def default_cache_dir():

@@ -26,6 +26,14 @@ class TrainingError(WordvecError, RuntimeError):
     """Training diverged (NaN or inf loss) or was configured inconsistently."""
 
 
+class BenchmarkFileError(WordvecError, ValueError):
+    """A benchmark file is missing, empty or malformed (the message says where)."""
+
+
+class FetchError(WordvecError):
+    """A dataset could not be downloaded, verified or extracted."""
+
+
 class UnknownWordError(WordvecError, KeyError):
     """A word was asked for that is not in the vocabulary.
 

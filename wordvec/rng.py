@@ -4,6 +4,8 @@ Kernels cannot call NumPy's Generator, and word2vec.c's linear congruential
 generator (``next = next * 25214903917 + 11``) has weak low bits. We use
 xorshift64* (Vigna 2016): three shifts and a multiply, 64 bits of state,
 good enough for sampling and for dropping words, and as fast as the LCG.
+Run as plain Python (NUMBA_DISABLE_JIT=1), NumPy warns about the
+multiply's overflow; the wrap-around modulo 2**64 is intended.
 The state is a plain ``uint64`` passed in and returned, so a kernel's
 randomness is fully determined by the seed it is given.
 

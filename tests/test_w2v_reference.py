@@ -1,0 +1,70 @@
+"""The NumPy reference: its gradients against finite differences."""
+import numpy as np
+import pytest
+
+from w2v.reference import sgd_step, sgns_gradients, sgns_loss, sigmoid
+
+
+def numeric_gradient(function, x, eps=1e-6):
+    """Central differences of a scalar function, one coordinate at a time."""
+    grad = np.zeros_like(x)
+    for index in np.ndindex(x.shape):
+        saved = x[index]
+        x[index] = saved + eps
+        plus = function()
+        x[index] = saved - eps
+        minus = function()
+        x[index] = saved
+        grad[index] = (plus - minus) / (2 * eps)
+    return grad
+
+
+@pytest.mark.kernel
+@pytest.mark.parametrize("seed", range(5))
+def test_gradients_match_finite_differences(seed):
+    rng = np.random.default_rng(seed)
+    dim, k = 7, 4
+    v, u, U_neg = rng.normal(size=dim), rng.normal(size=dim), rng.normal(size=(k, dim))
+    loss, grad_v, grad_u, grad_U = sgns_gradients(v, u, U_neg)
+    assert loss == pytest.approx(sgns_loss(v, u, U_neg))
+    np.testing.assert_allclose(grad_v, numeric_gradient(lambda: sgns_loss(v, u, U_neg), v),
+                               rtol=1e-6, atol=1e-8)
+    np.testing.assert_allclose(grad_u, numeric_gradient(lambda: sgns_loss(v, u, U_neg), u),
+                               rtol=1e-6, atol=1e-8)
+    np.testing.assert_allclose(grad_U, numeric_gradient(lambda: sgns_loss(v, u, U_neg), U_neg),
+                               rtol=1e-6, atol=1e-8)
+
+
+@pytest.mark.kernel
+def test_loss_by_hand():
+    # v = (1, 0), u = (2, 0): score 2; one noise word with score -1.
+    v, u, U_neg = np.array([1.0, 0.0]), np.array([2.0, 0.0]), np.array([[-1.0, 3.0]])
+    expected = -np.log(1 / (1 + np.exp(-2))) - np.log(1 / (1 + np.exp(-1)))
+    assert sgns_loss(v, u, U_neg) == pytest.approx(expected)
+    assert sigmoid(0.0) == 0.5
+
+
+@pytest.mark.kernel
+def test_sgd_step_is_a_gradient_step_when_targets_are_distinct():
+    rng = np.random.default_rng(3)
+    W_in, W_out = rng.normal(size=(6, 4)), rng.normal(size=(6, 4))
+    before_in, before_out = W_in.copy(), W_out.copy()
+    alpha, negatives = 0.05, [2, 4, 5]
+    loss = sgd_step(W_in, W_out, context=0, center=1, negatives=negatives, alpha=alpha)
+    expected_loss, grad_v, grad_u, grad_U = sgns_gradients(before_in[0], before_out[1],
+                                                           before_out[negatives])
+    assert loss == pytest.approx(expected_loss)
+    np.testing.assert_allclose(W_in[0], before_in[0] - alpha * grad_v)
+    np.testing.assert_allclose(W_out[1], before_out[1] - alpha * grad_u)
+    np.testing.assert_allclose(W_out[negatives], before_out[negatives] - alpha * grad_U)
+    untouched = [3]
+    np.testing.assert_array_equal(W_out[untouched], before_out[untouched])
+    np.testing.assert_array_equal(W_in[1:], before_in[1:])
+
+
+@pytest.mark.kernel
+def test_sgd_steps_reduce_the_loss():
+    rng = np.random.default_rng(4)
+    W_in, W_out = rng.normal(size=(5, 3)) * 0.1, rng.normal(size=(5, 3)) * 0.1
+    losses = [sgd_step(W_in, W_out, 0, 1, [2, 3], alpha=0.5) for _ in range(50)]
+    assert losses[-1] < 0.1 * losses[0]

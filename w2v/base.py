@@ -1,0 +1,219 @@
+"""What every Word2Vec variant shares: parameters, data preparation, the epoch loop.
+
+A subclass (``SkipGram``) only says which kernel trains a chunk of the
+corpus. Everything around the kernel lives here, in Python:
+
+* the vocabulary and the encoded corpus (``wordvec.cache.prepare_corpus``);
+* initialisation as word2vec.c: W_in uniform in ±0.5/dim, W_out zeros;
+* the learning rate, linear from ``alpha`` to ``min_alpha`` over all epochs;
+* chunks of ~1M words handed to ``workers`` threads (``wordvec.hogwild``);
+* loss history, a tqdm bar, callbacks, divergence and Ctrl-C handling.
+"""
+import logging
+import math
+import time
+
+import numpy as np
+from tqdm.auto import tqdm
+
+from wordvec.cache import prepare_corpus
+from wordvec.errors import TrainingError
+from wordvec.hogwild import run_chunks
+from wordvec.keyedvectors import KeyedVectors
+from wordvec.noise import alias_table
+from wordvec.rng import seed_state
+
+logger = logging.getLogger(__name__)
+
+# The constructor's parameters, in order (scikit-learn's get_params convention).
+PARAMS = ("dim", "window", "negative", "ns_exponent", "sample", "alpha", "min_alpha", "epochs",
+          "min_count", "max_vocab_size", "max_final_vocab", "seed", "workers", "verbose",
+          "callbacks")
+CHUNKS_PER_EPOCH = 20    # kernel calls per epoch: also the loss points per epoch
+MAX_CHUNK_WORDS = 1_000_000
+
+
+def _check(name, value, low, high=math.inf, kind=(int, float)):
+    if isinstance(value, bool) or not isinstance(value, kind) or not low <= value <= high:
+        raise ValueError(f"{name} must be a number in [{low}, {high}], got {value!r}")
+
+
+def split_into_chunks(bounds, n_chunks, max_words=MAX_CHUNK_WORDS):
+    """Cut sentences into about ``n_chunks`` runs of about equal word count.
+
+    bounds (n_sentences + 1,) int64 -> list of (first_sentence, end_sentence).
+    """
+    n_words = int(bounds[-1])
+    n_chunks = max(n_chunks, -(-n_words // max_words), 1)
+    targets = np.linspace(0, n_words, n_chunks + 1)[1:-1]
+    cuts = np.unique(np.concatenate([[0], np.searchsorted(bounds, targets), [len(bounds) - 1]]))
+    return [(int(a), int(b)) for a, b in zip(cuts[:-1], cuts[1:]) if b > a]
+
+
+class Word2VecBase:
+    """Shared estimator logic; see ``SkipGram`` for the parameters."""
+
+    algorithm = None  # set by subclasses, recorded in the vectors' metadata
+
+    def __init__(self, dim=100, window=5, negative=5, ns_exponent=0.75, sample=1e-3,
+                 alpha=0.025, min_alpha=1e-4, epochs=5, min_count=5, max_vocab_size=None,
+                 max_final_vocab=None, seed=1, workers=1, verbose=True, callbacks=()):
+        self.dim = dim
+        self.window = window
+        self.negative = negative
+        self.ns_exponent = ns_exponent
+        self.sample = sample
+        self.alpha = alpha
+        self.min_alpha = min_alpha
+        self.epochs = epochs
+        self.min_count = min_count
+        self.max_vocab_size = max_vocab_size
+        self.max_final_vocab = max_final_vocab
+        self.seed = seed
+        self.workers = workers
+        self.verbose = verbose
+        self.callbacks = callbacks
+
+    # -- what subclasses provide ----------------------------------------------------------
+
+    def _train_chunk(self, first_sentence, end_sentence, alpha_start, alpha_end, state):
+        """Run the kernel on one chunk; return (loss sum, examples, words, state)."""
+        raise NotImplementedError
+
+    # -- fit ------------------------------------------------------------------------------
+
+    def _validate(self):
+        _check("dim", self.dim, 1, kind=int)
+        _check("window", self.window, 1, kind=int)
+        _check("negative", self.negative, 1, kind=int)
+        _check("ns_exponent", self.ns_exponent, -math.inf)
+        _check("sample", self.sample, 0.0)
+        _check("alpha", self.alpha, 0.0)
+        if self.alpha == 0:
+            raise ValueError("alpha must be > 0, got 0")
+        _check("min_alpha", self.min_alpha, 0.0, self.alpha)
+        _check("epochs", self.epochs, 1, kind=int)
+        _check("min_count", self.min_count, 1, kind=int)
+        _check("workers", self.workers, 1, kind=int)
+        if self.max_vocab_size is not None:
+            _check("max_vocab_size", self.max_vocab_size, 1, kind=int)
+        if self.max_final_vocab is not None:
+            _check("max_final_vocab", self.max_final_vocab, 1, kind=int)
+
+    def fit(self, corpus, cache_dir=None):
+        """Learn vectors from ``corpus``; return self.
+
+        Parameters
+        ----------
+        corpus : str, Path, Corpus, or list of list of str
+            A text file or folder (read with ``Corpus(path)``: whitespace
+            tokens, as is), a ``wordvec.corpus.Corpus`` for other reading
+            options, or sentences in memory.
+        cache_dir : path, None or False
+            Where file corpora are cached once encoded (None: the default
+            folder, False: no cache). See ``wordvec.cache``.
+        """
+        self._validate()
+        self.vocab_, self.corpus_ = prepare_corpus(
+            corpus, self.min_count, self.max_vocab_size, self.max_final_vocab, cache_dir)
+        if self.corpus_.n_words == 0:
+            raise TrainingError("no word of the corpus is in the vocabulary")
+        self._init_weights()
+        self._keep_prob = self.vocab_.keep_probabilities(self.sample)
+        self._noise_prob, self._noise_alias = alias_table(
+            self.vocab_.noise_distribution(self.ns_exponent))
+        self._train()
+        return self
+
+    def _init_weights(self):
+        vocab_size = len(self.vocab_)
+        rng = np.random.default_rng(self.seed)
+        self.W_in_ = ((rng.random((vocab_size, self.dim), dtype=np.float32) - np.float32(0.5))
+                      / np.float32(self.dim))
+        self.W_out_ = np.zeros((vocab_size, self.dim), dtype=np.float32)
+
+    def _alpha_at(self, progress):
+        """Linear decay over the whole run: progress 0 -> alpha, 1 -> min_alpha."""
+        return self.alpha - (self.alpha - self.min_alpha) * progress
+
+    def _train(self):
+        bounds = self.corpus_.bounds
+        n_words = self.corpus_.n_words
+        chunks = split_into_chunks(bounds, CHUNKS_PER_EPOCH)
+        self.loss_history_ = []   # mean loss per example, one value per epoch
+        self.loss_curve_ = []     # (epoch as a float, mean loss) for every chunk
+        self.epochs_trained_ = 0
+        self.interrupted_ = False
+        words_trained = 0
+        bar = tqdm(total=self.epochs * n_words, unit="word", unit_scale=True,
+                   disable=not self.verbose, desc=self.algorithm)
+        started = time.perf_counter()
+        try:
+            for epoch in range(self.epochs):
+                def work(chunk, epoch=epoch):
+                    first, end = chunk
+                    done_before = epoch * n_words + int(bounds[first])
+                    done_after = epoch * n_words + int(bounds[end])
+                    total = self.epochs * n_words
+                    state = seed_state(self.seed, epoch, first)
+                    return self._train_chunk(first, end, self._alpha_at(done_before / total),
+                                             self._alpha_at(done_after / total), state)
+
+                epoch_loss, epoch_examples = 0.0, 0
+                for (first, end), (loss, examples, words, _) in run_chunks(work, chunks,
+                                                                           self.workers):
+                    progress = epoch + bounds[end] / n_words
+                    alpha_now = self._alpha_at(progress / self.epochs)
+                    if not math.isfinite(loss):
+                        raise TrainingError(
+                            f"the loss became {loss} in epoch {epoch + 1}: training diverged. "
+                            f"The learning rate alpha={self.alpha} (now {alpha_now:.4g}) is "
+                            "too high for this corpus; try a smaller alpha")
+                    epoch_loss += loss
+                    epoch_examples += examples
+                    words_trained += words
+                    mean = loss / max(examples, 1)
+                    self.loss_curve_.append((float(progress), mean))
+                    bar.update(words)
+                    bar.set_postfix(epoch=epoch + 1, alpha=f"{alpha_now:.5f}", loss=f"{mean:.4f}",
+                                    refresh=False)
+                self.loss_history_.append(epoch_loss / max(epoch_examples, 1))
+                self.epochs_trained_ = epoch + 1
+                self._finish(words_trained, started)
+                logger.info("epoch %d: loss %.4f", epoch + 1, self.loss_history_[-1])
+                for callback in self.callbacks:
+                    callback(self, epoch + 1)
+        except KeyboardInterrupt:
+            self.interrupted_ = True
+            logger.warning("interrupted after %d words: keeping the vectors trained so far",
+                           words_trained)
+        finally:
+            bar.close()
+        self._finish(words_trained, started)
+
+    def _finish(self, words_trained, started):
+        """Refresh the public results; called after every epoch and at the end."""
+        self.train_seconds_ = time.perf_counter() - started
+        self.words_trained_ = words_trained
+        self.words_per_second_ = words_trained / max(self.train_seconds_, 1e-9)
+        self.wv = KeyedVectors(self.W_in_, self.vocab_.words, self.vocab_.counts,
+                               metadata=self.metadata())
+
+    def metadata(self):
+        """Hyperparameters and training facts, saved with the vectors."""
+        params = {name: getattr(self, name) for name in PARAMS[:-2]}  # not verbose, callbacks
+        return {"algorithm": self.algorithm, "params": params,
+                "epochs_trained": getattr(self, "epochs_trained_", 0),
+                "corpus_words": getattr(self.vocab_, "total_words", None),
+                "words_per_second": getattr(self, "words_per_second_", None),
+                "loss_history": list(getattr(self, "loss_history_", []))}
+
+    def get_params(self):
+        """The constructor's parameters (scikit-learn's convention)."""
+        return {name: getattr(self, name) for name in PARAMS}
+
+    def __repr__(self):
+        defaults = type(self)().get_params()
+        changed = {k: v for k, v in self.get_params().items() if v != defaults[k]}
+        args = ", ".join(f"{k}={v!r}" for k, v in changed.items())
+        return f"{type(self).__name__}({args})"
