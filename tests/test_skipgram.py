@@ -9,12 +9,12 @@ from wordvec.errors import TrainingError, VocabularyError
 
 @pytest.fixture(scope="module")
 def sentences():
-    return generate(n_sentences=20_000, seed=3)
+    return generate(n_sentences=30_000, seed=3)
 
 
 @pytest.fixture(scope="module")
 def model(sentences):
-    return SkipGram(dim=32, epochs=3, seed=5, verbose=False).fit(sentences)
+    return SkipGram(dim=32, epochs=4, seed=5, verbose=False).fit(sentences)
 
 
 def test_fit_returns_self_with_learned_attributes(sentences):
@@ -43,13 +43,13 @@ def test_learns_the_planted_structure(model):
     questions = analogy_questions()
     solved = sum(wv.most_similar(positive=[b, c], negative=[a], topn=1)[0][0] == d
                  for a, b, c, d in questions)
-    assert solved / len(questions) > 0.8
+    assert solved / len(questions) > 0.9  # 0.97-0.99 over seeds 1-5
 
 
 def test_loss_goes_down(model):
     history = model.loss_history_
-    assert len(history) == 3 and history[0] > history[1] > history[2]
-    assert len(model.loss_curve_) >= 3 * 5
+    assert len(history) == 4 and history[0] > history[1] > history[2] > history[3]
+    assert len(model.loss_curve_) >= 4 * 5
 
 
 def test_same_seed_one_worker_is_bit_identical(sentences):
@@ -63,7 +63,7 @@ def test_same_seed_one_worker_is_bit_identical(sentences):
 
 
 def test_two_workers_train_as_well(sentences):
-    model = SkipGram(dim=32, epochs=3, seed=5, workers=2, verbose=False).fit(sentences)
+    model = SkipGram(dim=32, epochs=4, seed=5, workers=2, verbose=False).fit(sentences)
     assert model.wv.most_similar(positive=["berlin", "france"], negative=["paris"],
                                  topn=1)[0][0] == "germany"
 

@@ -29,8 +29,10 @@ logger = logging.getLogger(__name__)
 PARAMS = ("dim", "window", "negative", "ns_exponent", "sample", "alpha", "min_alpha", "epochs",
           "min_count", "max_vocab_size", "max_final_vocab", "seed", "workers", "verbose",
           "callbacks")
-CHUNKS_PER_EPOCH = 20    # kernel calls per epoch: also the loss points per epoch
-MAX_CHUNK_WORDS = 1_000_000
+# Kernel calls per epoch, also the points of loss_curve_. Many small chunks keep
+# every worker busy to the end of an epoch and Ctrl-C responsive.
+CHUNKS_PER_EPOCH = 50
+MAX_CHUNK_WORDS = 500_000
 
 
 def _check(name, value, low, high=math.inf, kind=(int, float)):

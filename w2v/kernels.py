@@ -23,6 +23,7 @@ import numpy as np
 from numba import njit
 
 from wordvec.noise import alias_draw
+from wordvec.prefetch import prefetch_row
 from wordvec.rng import below, next_u64, to_unit
 
 # exp(-40) is below float32 resolution around 1, so clipping the score there
@@ -105,7 +106,10 @@ def skipgram_chunk(ids, bounds, first_sentence, end_sentence, W_in, W_out,
     for s in range(first_sentence, end_sentence):
         max_len = max(max_len, bounds[s + 1] - bounds[s])
     kept = np.empty(max_len, dtype=np.int32)  # the sentence after subsampling
-    negatives = np.empty(max(negative, 1), dtype=np.int64)
+    contexts = np.empty(2 * window, dtype=np.int32)            # one centre's examples:
+    negatives = np.empty((2 * window, max(negative, 1)), dtype=np.int64)  # their noise words
+    n_negatives = np.empty(2 * window, dtype=np.int64)         # (draws equal to the centre
+                                                               # are skipped)
     neu1e = np.empty(dim, dtype=np.float32)
     chunk_words = max(bounds[end_sentence] - bounds[first_sentence], 1)
     loss, likelihood, examples = 0.0, 1.0, 0
@@ -130,18 +134,33 @@ def skipgram_chunk(ids, bounds, first_sentence, end_sentence, W_in, W_out,
             # are seen more often (word2vec.c's b, gensim's reduced_windows).
             state, bits = next_u64(state)
             reach = window - below(bits, window)
+            # Draw the noise words of all this centre's examples first (the
+            # same random numbers, in the same order, as drawing them one
+            # example at a time), so each example can prefetch the next one's.
+            n_examples = 0
             for j in range(max(0, i - reach), min(length, i + reach + 1)):
                 if j == i:
                     continue
+                contexts[n_examples] = kept[j]
                 n_neg = 0
                 for _ in range(negative):
                     state, bits = next_u64(state)
                     noise = alias_draw(noise_prob, noise_alias, bits)
                     if noise != center:
-                        negatives[n_neg] = noise
+                        negatives[n_examples, n_neg] = noise
                         n_neg += 1
-                likelihood *= sgns_example(W_in, W_out, kept[j], center,
-                                           negatives, n_neg, alpha, neu1e)
+                n_negatives[n_examples] = n_neg
+                n_examples += 1
+
+            # Ask for example e + 1's noise rows, then train example e while they load.
+            for e in range(-1, n_examples):
+                if e + 1 < n_examples:
+                    for q in range(n_negatives[e + 1]):
+                        prefetch_row(W_out, negatives[e + 1, q])
+                if e < 0:
+                    continue
+                likelihood *= sgns_example(W_in, W_out, contexts[e], center, negatives[e],
+                                           n_negatives[e], alpha, neu1e)
                 examples += 1
                 if likelihood < _UNDERFLOW_GUARD:
                     loss -= math.log(likelihood)

@@ -61,7 +61,7 @@ class SkipGram(Word2VecBase):
     loss_history_ : list of float
         Mean loss per training example, per epoch.
     loss_curve_ : list of (float, float)
-        (epochs done, mean loss) after each chunk of ~1/20 epoch.
+        (epochs done, mean loss) after each chunk of ~1/50 epoch.
     words_per_second_ : float
         Corpus words (in-vocabulary, before subsampling) trained per second.
     interrupted_ : bool
