@@ -1,0 +1,325 @@
+"""The ``wordvec`` command line, run in-process through ``main([...])``.
+
+Every test trains on a few thousand synthetic sentences, so the whole file
+takes seconds; one test runs the installed console script in a subprocess.
+"""
+import ast
+import inspect
+import lzma
+import re
+import runpy
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from corpora import registry, synthetic
+from wordvec import cli
+from wordvec.cli import main
+from wordvec.keyedvectors import KeyedVectors
+
+# Enough text for the planted analogies with 30 dimensions and 10 epochs
+# (about half a second of training), small enough to train in every test.
+TINY_SENTENCES = 8000
+TINY_MODEL = ["--dim", "30", "--epochs", "10", "--quiet", "--no-cache"]
+
+
+@pytest.fixture(scope="module")
+def corpus_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("corpus") / "synthetic.txt"
+    synthetic.write(path, n_sentences=TINY_SENTENCES, seed=0)
+    return path
+
+
+@pytest.fixture(scope="module")
+def vectors(corpus_file, tmp_path_factory):
+    """A tiny model trained once through the CLI, for the query commands."""
+    out = tmp_path_factory.mktemp("vectors") / "tiny.npz"
+    assert main(["train", "sg", "--corpus", str(corpus_file), "--out", str(out)] + TINY_MODEL) == 0
+    return out
+
+
+@pytest.fixture
+def no_data_dir(monkeypatch):
+    monkeypatch.delenv("WORDVEC_DATA", raising=False)
+
+
+def one_error_line(err):
+    """The stderr of a failed command: exactly one `wordvec: error:` line, no traceback."""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("wordvec: error: ")
+    return lines[0]
+
+
+# ------------------------------------------------------------------- parsing
+
+@pytest.mark.parametrize("command", [[], ["train"], ["train", "sg"], ["eval"], ["neighbors"],
+                                     ["analogy"], ["fetch"], ["demo"]])
+def test_every_command_has_help(command, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(command + ["--help"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.startswith("usage: " + " ".join(["wordvec"] + command))
+
+
+def test_train_sg_help_lists_hyperparameters_with_their_defaults(capsys):
+    with pytest.raises(SystemExit):
+        main(["train", "sg", "--help"])
+    out = " ".join(capsys.readouterr().out.split())  # undo argparse's line wrapping
+    for flag in ("--dim", "--window", "--negative", "--ns-exponent", "--sample", "--alpha",
+                 "--min-alpha", "--epochs", "--min-count", "--max-vocab-size",
+                 "--max-final-vocab", "--workers", "--seed", "--normalizer {lower,none,text8}",
+                 "--max-sentence-length", "--cache-dir", "--no-cache", "--quiet", "--data-dir",
+                 "--eval"):
+        assert flag in out
+    assert "--dim DIM Size of the vectors. (default: 100)" in out  # help from the docstring
+
+
+def test_train_defaults_are_the_estimators():
+    from w2v import SkipGram
+    opts = cli.train_parser("sg", SkipGram).parse_args(["--corpus", "c", "--out", "v.bin"])
+    signature = inspect.signature(SkipGram).parameters
+    flags = {name for name, _ in cli._hyperparameters(SkipGram)}
+    assert flags == set(signature) - {"verbose", "callbacks"}
+    for name in flags:
+        assert getattr(opts, name) == signature[name].default, name
+    helps = cli._parameter_help(SkipGram)
+    assert all(helps.get(name) for name in flags), "a parameter lacks a docstring entry"
+
+
+@pytest.mark.parametrize("argv", [[], ["train"], ["train", "cbow"], ["train", "sg"],
+                                  ["train", "sg", "--corpus", "c"], ["neighbors", "v.npz"],
+                                  ["fetch"], ["fetch", "text8", "--list"],
+                                  ["demo", "--sentences", "100"], ["analogy", "v.npz", "a", "b"]])
+def test_bad_command_lines_exit_2(argv, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == 2
+    assert "error:" in capsys.readouterr().err
+
+
+def test_algorithms_are_imported_only_when_training():
+    # The core must not depend on w2v, and `wordvec --help` must not load Numba.
+    tree = ast.parse(Path(cli.__file__).read_text(encoding="utf-8"))
+    modules = [alias.name for node in tree.body if isinstance(node, ast.Import)
+               for alias in node.names]
+    modules += [node.module or "" for node in tree.body if isinstance(node, ast.ImportFrom)]
+    assert not [name for name in modules if name.split(".")[0] in ("w2v", "numba")]
+
+
+def test_console_script_runs():
+    script = Path(sys.executable).with_name("wordvec")
+    if not script.exists():
+        pytest.skip("the wordvec console script is not installed next to this Python")
+    done = subprocess.run([str(script), "--help"], capture_output=True, text=True, timeout=60,
+                          check=False)
+    assert done.returncode == 0
+    assert all(command in done.stdout for command in ("train", "eval", "neighbors", "analogy",
+                                                      "fetch", "demo"))
+
+
+def test_python_dash_m_wordvec(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "argv", ["wordvec", "fetch", "--list"])
+    with pytest.raises(SystemExit) as exit_info:
+        runpy.run_module("wordvec", run_name="__main__")
+    assert exit_info.value.code == 0
+    assert "text8" in capsys.readouterr().out
+
+
+# --------------------------------------------------------------------- train
+
+@pytest.mark.parametrize("suffix", [".bin", ".txt", ".npz"])
+def test_train_saves_in_the_format_of_the_extension(suffix, corpus_file, tmp_path, capsys):
+    out = tmp_path / f"vectors{suffix}"
+    status = main(["train", "sg", "--corpus", str(corpus_file), "--out", str(out), "--dim", "12",
+                   "--epochs", "1", "--quiet", "--cache-dir", str(tmp_path / "cache")])
+    assert status == 0
+    kv = KeyedVectors.load(out)
+    assert kv.vector_size == 12 and "paris" in kv
+    printed = capsys.readouterr().out
+    assert f"{len(kv):,} words x 12 dimensions" in printed
+    assert re.search(r"words trained +[\d,]+ \([\d,]+ words/s\)", printed)
+    assert re.search(r"final loss +\d+\.\d{4} \(epoch 1 of 1\)", printed)
+    assert f"saved to       {out}" in printed
+    assert list((tmp_path / "cache").iterdir()), "--cache-dir was not used"
+
+
+def test_unknown_extension_fails_before_training(corpus_file, tmp_path, capsys):
+    out = tmp_path / "vectors.pkl"
+    assert main(["train", "sg", "--corpus", str(corpus_file), "--out", str(out)]) == 2
+    captured = capsys.readouterr()
+    assert "unknown extension" in one_error_line(captured.err)
+    assert "training" not in captured.out and not out.exists()
+
+
+def test_missing_corpus_is_a_one_line_error(tmp_path, capsys):
+    missing = tmp_path / "no-such-corpus.txt"
+    assert main(["train", "sg", "--corpus", str(missing), "--out", str(tmp_path / "v.bin")]) == 2
+    line = one_error_line(capsys.readouterr().err)
+    assert str(missing) in line and "no such file or folder" in line
+
+
+def test_bad_hyperparameter_is_a_one_line_error(corpus_file, tmp_path, capsys):
+    argv = ["train", "sg", "--corpus", str(corpus_file), "--out", str(tmp_path / "v.bin")]
+    assert main(argv + ["--dim", "0", "--no-cache"]) == 2
+    assert "dim must be" in one_error_line(capsys.readouterr().err)
+
+
+def test_registry_name_uses_the_data_dir_and_its_normalizer(tmp_path, capsys):
+    # brown's registry normaliser is text8: lowercase a-z words only.
+    text = "The Cat sat on the Mat, said Mr. Smith .\n" * 50
+    brown = tmp_path / "data" / registry.get("brown").relative_path
+    brown.parent.mkdir(parents=True)
+    brown.write_bytes(lzma.compress(text.encode()))
+    base = ["train", "sg", "--corpus", "brown", "--data-dir", str(tmp_path / "data"),
+            "--dim", "8", "--epochs", "1", "--quiet", "--no-cache"]
+    assert main(base + ["--out", str(tmp_path / "a.txt")]) == 0
+    assert "(normalizer text8)" in capsys.readouterr().out
+    assert set(KeyedVectors.load(tmp_path / "a.txt")) == {"the", "cat", "sat", "on", "mat",
+                                                          "said", "mr", "smith"}
+    # An explicit --normalizer wins over the registry's.
+    assert main(base + ["--out", str(tmp_path / "b.txt"), "--normalizer", "none"]) == 0
+    assert "Cat" in KeyedVectors.load(tmp_path / "b.txt")
+
+
+def test_registry_name_without_data_dir_says_how_to_set_it(no_data_dir, tmp_path, capsys):
+    assert main(["train", "sg", "--corpus", "wiki17m", "--out", str(tmp_path / "v.bin")]) == 2
+    line = one_error_line(capsys.readouterr().err)
+    assert "--data-dir" in line and "WORDVEC_DATA" in line
+
+
+def test_interrupted_training_still_saves(corpus_file, tmp_path, monkeypatch, capsys):
+    from w2v import SkipGram
+    train_chunk = SkipGram._train_chunk
+    calls = []
+
+    def ctrl_c_on_third_chunk(self, *args):
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return train_chunk(self, *args)
+
+    monkeypatch.setattr(SkipGram, "_train_chunk", ctrl_c_on_third_chunk)
+    out = tmp_path / "partial.npz"
+    assert main(["train", "sg", "--corpus", str(corpus_file), "--out", str(out)]
+                + TINY_MODEL) == 130
+    assert "interrupted" in capsys.readouterr().out
+    assert "paris" in KeyedVectors.load(out)
+
+
+def test_train_then_eval(corpus_file, tmp_path, capsys):
+    synthetic.write_questions(tmp_path / "data" / "eval" / "planted.txt")
+    assert main(["train", "sg", "--corpus", str(corpus_file), "--out", str(tmp_path / "v.bin"),
+                 "--data-dir", str(tmp_path / "data"), "--eval"] + TINY_MODEL) == 0
+    row = re.search(r"^planted +analogy +accuracy \(3cosadd\) +(\d\.\d+) +1020/1020",
+                    capsys.readouterr().out, re.MULTILINE)
+    assert row and float(row.group(1)) > 0.5
+
+
+# ------------------------------------------------------------------- queries
+
+def test_neighbors(vectors, capsys):
+    assert main(["neighbors", str(vectors), "paris", "guitar", "--topn", "4"]) == 0
+    out = capsys.readouterr().out
+    assert "nearest to paris:" in out and "nearest to guitar:" in out
+    ranks = re.findall(r"^ +(\d) +(\w+) +(-?\d\.\d{4})$", out, re.MULTILINE)
+    assert [rank for rank, _, _ in ranks] == ["1", "2", "3", "4"] * 2
+    music = set(synthetic.TOPICS["music"])
+    assert {word for _, word, _ in ranks[4:]} <= music  # guitar's topic words
+
+
+def test_neighbors_unknown_word_reports_and_goes_on(vectors, capsys):
+    assert main(["neighbors", str(vectors), "kng", "paris"]) == 1
+    captured = capsys.readouterr()
+    assert "word 'kng' is not in the vocabulary; did you mean 'king'?" in captured.err
+    assert "nearest to paris:" in captured.out
+
+
+@pytest.mark.parametrize("method", ["3cosadd", "3cosmul"])
+def test_analogy(method, vectors, capsys):
+    assert main(["analogy", str(vectors), "paris", "france", "berlin", "--method", method]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("paris : france :: berlin : ?")
+    assert len(lines) == 1 + 5
+    assert lines[1].split()[:2] == ["1", "germany"]
+
+
+def test_analogy_unknown_word(vectors, capsys):
+    assert main(["analogy", str(vectors), "paris", "france", "xyzzy"]) == 2
+    assert "'xyzzy' is not in the vocabulary" in one_error_line(capsys.readouterr().err)
+
+
+def test_keyboard_interrupt_exits_130(vectors, monkeypatch, capsys):
+    def ctrl_c(*args, **kwargs):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(KeyedVectors, "load", ctrl_c)
+    assert main(["neighbors", str(vectors), "paris"]) == 130
+    assert "interrupted" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------------- eval
+
+def test_eval_benchmark_files(vectors, tmp_path, no_data_dir, capsys):
+    analogies = tmp_path / "handmade.txt"
+    analogies.write_text(": capitals\nparis france berlin germany\ntokyo japan rome italy\n"
+                         "athens greece nowhere land\n")
+    pairs = tmp_path / "pairs.tsv"
+    pairs.write_text("paris\tfrance\t9\nguitar\tpiano\t8\nking\tsoup\t1\nbread\tstorm\t0.5\n")
+    assert main(["eval", str(vectors), "--benchmark", str(analogies),
+                 "--benchmark", str(pairs)]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"^handmade +analogy +accuracy \(3cosadd\) +1\.0000 +2/3 +1 \(33\.3%\)$",
+                     out, re.MULTILINE)
+    assert re.search(r"^pairs +word-pairs +spearman +-?\d\.\d{4} +4/4 +0 \(0\.0%\)$",
+                     out, re.MULTILINE)
+
+
+def test_eval_data_dir_runs_its_eval_folder(vectors, tmp_path, no_data_dir, capsys):
+    synthetic.write_questions(tmp_path / "eval" / "planted.txt")
+    assert main(["eval", str(vectors), "--data-dir", str(tmp_path)]) == 0
+    assert re.search(r"^planted +analogy .* 1020/1020", capsys.readouterr().out, re.MULTILINE)
+
+
+def test_eval_without_benchmarks_says_how_to_set_them(vectors, no_data_dir, capsys):
+    assert main(["eval", str(vectors)]) == 2
+    line = one_error_line(capsys.readouterr().err)
+    assert all(hint in line for hint in ("--benchmark", "--data-dir", "WORDVEC_DATA"))
+
+
+# --------------------------------------------------------------------- fetch
+
+def test_fetch_list_shows_the_registry(capsys):
+    assert main(["fetch", "--list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["name", "kind", "bytes", "download", "licence"]
+    rows = {line.split()[0]: line.split() for line in lines[1:len(registry.DATASETS) + 1]}
+    assert list(rows) == list(registry.DATASETS)
+    assert rows["text8"][1:4] == ["corpus", "31,344,016", "yes"]
+    assert rows["wiki17m"][3] == "no"
+
+
+def test_fetch_without_url_is_a_clear_error(tmp_path, capsys):
+    assert main(["fetch", "wiki17m", "--cache-dir", str(tmp_path)]) == 2
+    line = one_error_line(capsys.readouterr().err)
+    assert "'wiki17m' is not downloadable" in line and "--data-dir" in line
+    assert not any(tmp_path.iterdir())
+
+
+def test_fetch_unknown_name(tmp_path, capsys):
+    assert main(["fetch", "no-such-set", "--cache-dir", str(tmp_path)]) == 2
+    assert "unknown dataset 'no-such-set'" in one_error_line(capsys.readouterr().err)
+
+
+# ---------------------------------------------------------------------- demo
+
+def test_demo_on_a_smaller_corpus(capsys):
+    # The slowest test here (a few seconds): it trains on 20,000 sentences.
+    assert main(["demo", "--sentences", "20000", "--workers", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "20,000 sentences" in out
+    assert re.search(r"words/s\)$", out, re.MULTILINE)
+    assert re.search(r"^  ✓ +paris : france :: berlin : germany +0\.\d\d$", out, re.MULTILINE)
+    assert re.search(r"^all 1,020 planted analogy questions: [\d,]+ correct", out, re.MULTILINE)
+    assert "wordvec train sg --corpus wiki17m" in out
