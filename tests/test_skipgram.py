@@ -111,3 +111,12 @@ def test_bad_parameters_and_input():
         SkipGram(alpha=0.01, min_alpha=0.1).fit([["a", "b"]])
     with pytest.raises(VocabularyError, match="min_count=5"):
         SkipGram().fit([["a", "b", "a"]])
+
+
+def test_padding_columns_stay_zero(sentences):
+    # dim 20 is padded to 32 floats (two cache lines) per row; see padded_rows.
+    model = SkipGram(dim=20, epochs=1, verbose=False).fit(sentences[:2000])
+    assert model._W_in_rows.shape[1] == 32 and model._W_in_rows.ctypes.data % 64 == 0
+    assert not model._W_in_rows[:, 20:].any() and not model._W_out_rows[:, 20:].any()
+    assert model.W_out_[:, :20].any()
+    np.testing.assert_array_equal(model.wv.vectors, model.W_in_)

@@ -99,7 +99,7 @@ def test_chunk_equals_reference_replay(seed):
     ref_in, ref_out = W_in.astype(np.float64), W_out.astype(np.float64)
 
     loss, examples, words, state_after = skipgram_chunk(
-        ids, bounds, first, end, W_in, W_out, keep_prob, noise_prob, noise_alias,
+        ids, bounds, first, end, W_in, W_out, W_in.shape[1], keep_prob, noise_prob, noise_alias,
         window, negative, 0.05, 0.02, state)
     ref_loss, ref_examples, ref_state = replay_chunk(
         ids, bounds, first, end, ref_in, ref_out, keep_prob, noise_prob, noise_alias,
@@ -135,7 +135,27 @@ def test_subsampling_keeps_words_at_their_keep_probability():
     W_in = np.zeros((2, 4), np.float32)
     W_out = np.zeros((2, 4), np.float32)
     noise_prob, noise_alias = alias_table([0.0, 1.0])
-    _, examples, _, _ = skipgram_chunk(ids, bounds, 0, 1, W_in, W_out, np.array([0.3, 1.0]),
+    _, examples, _, _ = skipgram_chunk(ids, bounds, 0, 1, W_in, W_out, 4, np.array([0.3, 1.0]),
                                        noise_prob, noise_alias, 1, 1, 0.01, 0.01, seed_state(1))
     kept = examples / 2 + 1  # window 1: two examples per kept word but the ends
     assert kept / n == pytest.approx(0.3, abs=0.015)
+
+
+def test_padded_rows_train_exactly_like_plain_rows():
+    from wordvec.hogwild import padded_rows
+    rng, W_in, W_out = random_problem(7, vocab_size=12, dim=8)
+    ids = rng.integers(12, size=40).astype(np.int32)
+    bounds = np.array([0, 25, 40], np.int64)
+    keep_prob = np.full(12, 0.8)
+    noise_prob, noise_alias = alias_table(np.ones(12))
+    W_in_rows, W_out_rows = padded_rows(12, 8), padded_rows(12, 8)
+    assert W_in_rows.shape == (12, 16)
+    W_in_rows[:, :8], W_out_rows[:, :8] = W_in, W_out
+    plain = skipgram_chunk(ids, bounds, 0, 2, W_in, W_out, 8, keep_prob, noise_prob,
+                           noise_alias, 3, 4, 0.05, 0.01, seed_state(2))
+    padded = skipgram_chunk(ids, bounds, 0, 2, W_in_rows, W_out_rows, 8, keep_prob, noise_prob,
+                            noise_alias, 3, 4, 0.05, 0.01, seed_state(2))
+    assert padded[1:] == plain[1:] and padded[0] == pytest.approx(plain[0], rel=1e-6)
+    close(W_in_rows[:, :8], W_in, rtol=1e-6)
+    close(W_out_rows[:, :8], W_out, rtol=1e-6)
+    assert not W_in_rows[:, 8:].any() and not W_out_rows[:, 8:].any()

@@ -18,7 +18,7 @@ from tqdm.auto import tqdm
 
 from wordvec.cache import prepare_corpus
 from wordvec.errors import TrainingError
-from wordvec.hogwild import run_chunks
+from wordvec.hogwild import padded_rows, run_chunks
 from wordvec.keyedvectors import KeyedVectors
 from wordvec.noise import alias_table
 from wordvec.rng import seed_state
@@ -130,9 +130,14 @@ class Word2VecBase:
     def _init_weights(self):
         vocab_size = len(self.vocab_)
         rng = np.random.default_rng(self.seed)
-        self.W_in_ = ((rng.random((vocab_size, self.dim), dtype=np.float32) - np.float32(0.5))
-                      / np.float32(self.dim))
-        self.W_out_ = np.zeros((vocab_size, self.dim), dtype=np.float32)
+        # The kernels train the padded, cache-line aligned matrices (see
+        # padded_rows); W_in_ and W_out_ are views of their first dim columns.
+        self._W_in_rows = padded_rows(vocab_size, self.dim)
+        self._W_out_rows = padded_rows(vocab_size, self.dim)
+        self.W_in_ = self._W_in_rows[:, :self.dim]
+        self.W_out_ = self._W_out_rows[:, :self.dim]
+        self.W_in_[:] = ((rng.random((vocab_size, self.dim), dtype=np.float32) - np.float32(0.5))
+                         / np.float32(self.dim))
 
     def _alpha_at(self, progress):
         """Linear decay over the whole run: progress 0 -> alpha, 1 -> min_alpha."""
@@ -141,29 +146,39 @@ class Word2VecBase:
     def _train(self):
         bounds = self.corpus_.bounds
         n_words = self.corpus_.n_words
+        total_words = self.epochs * n_words
         chunks = split_into_chunks(bounds, CHUNKS_PER_EPOCH)
+        tasks = [(epoch, first, end) for epoch in range(self.epochs) for first, end in chunks]
+        # Callbacks must see the vectors exactly as they are at the end of an
+        # epoch, so then all workers stop there. Without callbacks the next
+        # epoch's chunks simply follow in the queue: no worker waits for the
+        # slowest to finish its last chunk.
+        batches = ([tasks[i:i + len(chunks)] for i in range(0, len(tasks), len(chunks))]
+                   if self.callbacks else [tasks])
+
+        def work(task):
+            epoch, first, end = task
+            start = (epoch * n_words + int(bounds[first])) / total_words
+            stop = (epoch * n_words + int(bounds[end])) / total_words
+            state = seed_state(self.seed, epoch, first)  # the same whatever the thread
+            return self._train_chunk(first, end, self._alpha_at(start), self._alpha_at(stop),
+                                     state)
+
         self.loss_history_ = []   # mean loss per example, one value per epoch
-        self.loss_curve_ = []     # (epoch as a float, mean loss) for every chunk
+        self.loss_curve_ = []     # (epochs done, mean loss) for every chunk
         self.epochs_trained_ = 0
         self.interrupted_ = False
+        epoch_loss = [0.0] * self.epochs
+        epoch_examples = [0] * self.epochs
+        chunks_left = [len(chunks)] * self.epochs
         words_trained = 0
-        bar = tqdm(total=self.epochs * n_words, unit="word", unit_scale=True,
-                   disable=not self.verbose, desc=self.algorithm)
+        bar = tqdm(total=total_words, unit="word", unit_scale=True, disable=not self.verbose,
+                   desc=self.algorithm)
         started = time.perf_counter()
         try:
-            for epoch in range(self.epochs):
-                def work(chunk, epoch=epoch):
-                    first, end = chunk
-                    done_before = epoch * n_words + int(bounds[first])
-                    done_after = epoch * n_words + int(bounds[end])
-                    total = self.epochs * n_words
-                    state = seed_state(self.seed, epoch, first)
-                    return self._train_chunk(first, end, self._alpha_at(done_before / total),
-                                             self._alpha_at(done_after / total), state)
-
-                epoch_loss, epoch_examples = 0.0, 0
-                for (first, end), (loss, examples, words, _) in run_chunks(work, chunks,
-                                                                           self.workers):
+            for batch in batches:
+                for (epoch, first, end), (loss, examples, words, _) in run_chunks(
+                        work, batch, self.workers):
                     progress = epoch + bounds[end] / n_words
                     alpha_now = self._alpha_at(progress / self.epochs)
                     if not math.isfinite(loss):
@@ -171,35 +186,50 @@ class Word2VecBase:
                             f"the loss became {loss} in epoch {epoch + 1}: training diverged. "
                             f"The learning rate alpha={self.alpha} (now {alpha_now:.4g}) is "
                             "too high for this corpus; try a smaller alpha")
-                    epoch_loss += loss
-                    epoch_examples += examples
+                    epoch_loss[epoch] += loss
+                    epoch_examples[epoch] += examples
                     words_trained += words
                     mean = loss / max(examples, 1)
                     self.loss_curve_.append((float(progress), mean))
                     bar.update(words)
                     bar.set_postfix(epoch=epoch + 1, alpha=f"{alpha_now:.5f}", loss=f"{mean:.4f}",
                                     refresh=False)
-                self.loss_history_.append(epoch_loss / max(epoch_examples, 1))
-                self.epochs_trained_ = epoch + 1
-                self._finish(words_trained, started)
-                logger.info("epoch %d: loss %.4f", epoch + 1, self.loss_history_[-1])
-                for callback in self.callbacks:
-                    callback(self, epoch + 1)
+                    chunks_left[epoch] -= 1
+                    if chunks_left[epoch] == 0:
+                        self._end_epoch(epoch, epoch_loss, epoch_examples, words_trained, started)
         except KeyboardInterrupt:
             self.interrupted_ = True
             logger.warning("interrupted after %d words: keeping the vectors trained so far",
                            words_trained)
         finally:
             bar.close()
+            self.loss_curve_.sort()  # with several workers chunks finish out of order
         self._finish(words_trained, started)
+
+    def _end_epoch(self, epoch, epoch_loss, epoch_examples, words_trained, started):
+        self.loss_history_.append(epoch_loss[epoch] / max(epoch_examples[epoch], 1))
+        self.epochs_trained_ = epoch + 1
+        self._finish(words_trained, started)
+        logger.info("epoch %d: loss %.4f", epoch + 1, self.loss_history_[-1])
+        for callback in self.callbacks:
+            callback(self, epoch + 1)
 
     def _finish(self, words_trained, started):
         """Refresh the public results; called after every epoch and at the end."""
         self.train_seconds_ = time.perf_counter() - started
         self.words_trained_ = words_trained
         self.words_per_second_ = words_trained / max(self.train_seconds_, 1e-9)
-        self.wv = KeyedVectors(self.W_in_, self.vocab_.words, self.vocab_.counts,
-                               metadata=self.metadata())
+        self._wv = None  # rebuilt from W_in_ when next asked for
+
+    @property
+    def wv(self):
+        """The learned vectors as ``KeyedVectors`` (rows of ``W_in_``, not copied)."""
+        if getattr(self, "_wv", None) is None:
+            if not hasattr(self, "W_in_"):
+                raise AttributeError(f"{type(self).__name__} has no vectors yet: call fit first")
+            self._wv = KeyedVectors(self.W_in_, self.vocab_.words, self.vocab_.counts,
+                                    metadata=self.metadata())
+        return self._wv
 
     def metadata(self):
         """Hyperparameters and training facts, saved with the vectors."""

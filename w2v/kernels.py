@@ -9,8 +9,12 @@ threads, loss history.
 Shapes used throughout::
 
     V    vocabulary size      dim   vector size
-    W_in   (V, dim) float32   input vectors, the ones we keep as "the" vectors
-    W_out  (V, dim) float32   output vectors (word2vec.c's syn1neg)
+    W_in   (V, stride) float32   input vectors, the ones we keep as "the" vectors
+    W_out  (V, stride) float32   output vectors (word2vec.c's syn1neg)
+
+Only the first ``dim`` columns are used. ``stride >= dim`` lets the driver
+pad rows to whole cache lines (``wordvec.hogwild.padded_rows``); the
+padding is never read or written.
 
 All arithmetic on vectors is float32, as in word2vec.c; sums of losses are
 float64. ``fastmath`` lets LLVM vectorise the dot products (reordering
@@ -43,15 +47,16 @@ _jit = njit(cache=True, nogil=True, fastmath=_FASTMATH, error_model="numpy")
 def sgns_example(W_in, W_out, context, center, negatives, n_negatives, alpha, neu1e):
     """One SGD step on one (context, center, negatives) example, in place.
 
-    W_in, W_out  (V, dim) float32   updated in place
+    W_in, W_out  (V, stride) float32   updated in place, columns [0, dim)
     negatives    (>= n_negatives,) int64   noise word ids, none equal to ``center``
-    neu1e        (dim,) float32     scratch: the accumulated update of W_in[context]
+    neu1e        (dim,) float32     scratch: the accumulated update of W_in[context];
+                                    its length is the vector size
     Returns the example's likelihood σ(u·v) Π σ(-u_k·v) (float64); its
     -log is the reference's loss. Returning the product, not the log,
     lets the caller take one log per ~50 examples: log is the most
     expensive instruction here.
     """
-    dim = W_in.shape[1]
+    dim = neu1e.shape[0]
     neu1e[:] = 0.0
     likelihood = 1.0
     for slot in range(n_negatives + 1):
@@ -78,13 +83,14 @@ def sgns_example(W_in, W_out, context, center, negatives, n_negatives, alpha, ne
 
 
 @_jit
-def skipgram_chunk(ids, bounds, first_sentence, end_sentence, W_in, W_out,
+def skipgram_chunk(ids, bounds, first_sentence, end_sentence, W_in, W_out, dim,
                    keep_prob, noise_prob, noise_alias, window, negative,
                    alpha_start, alpha_end, state):
     """Train skip-gram on sentences [first_sentence, end_sentence); in place.
 
     ids          (n_words,) int32    the encoded corpus (wordvec.encode)
     bounds       (n_sentences + 1,) int64   sentence s is ids[bounds[s]:bounds[s+1]]
+    dim          int                 vector size (W_in.shape[1] unless rows are padded)
     keep_prob    (V,) float64        subsampling keep probability per word
     noise_prob   (V,) float64        alias table of the noise distribution
     noise_alias  (V,) int32          (wordvec.noise.alias_table)
@@ -101,7 +107,6 @@ def skipgram_chunk(ids, bounds, first_sentence, end_sentence, W_in, W_out,
 
     Returns (loss sum, examples trained, words before subsampling, state).
     """
-    dim = W_in.shape[1]
     max_len = 1
     for s in range(first_sentence, end_sentence):
         max_len = max(max_len, bounds[s + 1] - bounds[s])

@@ -73,5 +73,5 @@ class SkipGram(Word2VecBase):
     def _train_chunk(self, first_sentence, end_sentence, alpha_start, alpha_end, state):
         return skipgram_chunk(
             self.corpus_.ids, self.corpus_.bounds, first_sentence, end_sentence,
-            self.W_in_, self.W_out_, self._keep_prob, self._noise_prob, self._noise_alias,
+            self._W_in_rows, self._W_out_rows, self.dim, self._keep_prob, self._noise_prob, self._noise_alias,
             self.window, self.negative, alpha_start, alpha_end, state)
