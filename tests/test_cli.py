@@ -315,11 +315,9 @@ def test_fetch_unknown_name(tmp_path, capsys):
 # ---------------------------------------------------------------------- demo
 
 def test_demo_on_a_smaller_corpus(capsys):
-    # The slowest test here (a few seconds): it trains on 20,000 sentences.
+    # The slowest test here (a second or two): it trains on 20,000 sentences.
+    # What the demo prints is tested in test_demo.py; this is the command around it.
     assert main(["demo", "--sentences", "20000", "--workers", "1"]) == 0
     out = capsys.readouterr().out
     assert "20,000 sentences" in out
-    assert re.search(r"words/s\)$", out, re.MULTILINE)
     assert re.search(r"^  ✓ +paris : france :: berlin : germany +0\.\d\d$", out, re.MULTILINE)
-    assert re.search(r"^all 1,020 planted analogy questions: [\d,]+ correct", out, re.MULTILINE)
-    assert "wordvec train sg --corpus wiki17m" in out

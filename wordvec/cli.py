@@ -23,7 +23,6 @@ import importlib
 import inspect
 import re
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -34,8 +33,7 @@ from . import __version__
 from .corpus import MAX_SENTENCE_LENGTH, Corpus
 from .datadir import ENV_VAR, data_dir, eval_dir
 from .errors import UnknownWordError, VectorFileError, WordvecError
-from .evaluate import (ANALOGY_METHODS, SuiteRow, _is_analogy_file, evaluate_analogies,
-                       evaluate_suite, evaluate_word_pairs, format_table)
+from .evaluate import ANALOGY_METHODS, benchmark_files, evaluate_suite, format_table
 from .keyedvectors import KeyedVectors
 from .normalize import NORMALIZERS
 from .vectors_io import detect_format
@@ -51,14 +49,10 @@ TRAINERS = {
 # callbacks are Python objects.
 _NOT_FLAGS = ("verbose", "callbacks")
 
-# The demo: ~430 words need few dimensions, and 5 epochs over the default
-# 1.4M-word corpus take about 4 s on 2 cores. With these, every planted
-# analogy was solved for every seed we tried.
-DEMO_PARAMS = {"dim": 50, "window": 5, "epochs": 5}
-DEMO_MIN_SENTENCES = 5_000  # below it some planted words come close to min_count=5
-DEMO_NEIGHBOURS = ("paris", "king", "guitar")
-DEMO_ANALOGIES = (("paris", "france", "berlin", "germany"), ("man", "king", "woman", "queen"),
-                  ("cat", "cats", "dog", "dogs"))
+# The demo's smallest corpus: below it some planted words come close to
+# min_count=5. The demo itself is w2v/demo.py, but this stays here: the parser
+# checks --sentences, and importing w2v would load Numba for `wordvec --help`.
+DEMO_MIN_SENTENCES = 5_000
 
 # A numpydoc parameter entry: "name[, name] : type", then its indented description.
 _PARAM_ENTRY = re.compile(r"^(\w[\w, ]*?) : [^\n]*\n((?:    [^\n]*(?:\n|$))*)", re.MULTILINE)
@@ -94,15 +88,6 @@ def _ranked(results):
     """(word, score) pairs as a numbered table, best first."""
     return _table([(f"  {rank}", word, f"{score:.4f}")
                    for rank, (word, score) in enumerate(results, 1)], right={0, 2})
-
-
-def _marks():
-    """✓ and ✗, or ASCII stand-ins where stdout cannot encode them."""
-    try:
-        "✓✗".encode(getattr(sys.stdout, "encoding", None) or "ascii")
-        return "✓", "✗"
-    except (UnicodeEncodeError, LookupError):
-        return "+", "x"
 
 
 # -------------------------------------------------------------------- train
@@ -240,25 +225,10 @@ def _train(args):
 
 # --------------------------------------------------------------- evaluation
 
-def _evaluate_files(kv, paths, restrict_vocab, method):
-    """``evaluate_suite``'s rows for benchmark files named one by one (it takes a folder)."""
-    rows = []
-    for path in map(Path, paths):
-        if _is_analogy_file(path):
-            res = evaluate_analogies(kv, path, restrict_vocab=restrict_vocab, method=method)
-            rows.append(SuiteRow(path.stem, "analogy", f"accuracy ({method})", res.accuracy,
-                                 res.answered, res.total.questions, res.skipped, res))
-        else:
-            res = evaluate_word_pairs(kv, path)
-            rows += [SuiteRow(path.stem, "word-pairs", metric, getattr(res, metric),
-                              res.answered, res.pairs, res.oov, res)
-                     for metric in ("spearman", "pearson")]
-    return rows
-
-
 def _eval(args):
     # --benchmark alone runs just those files; the data directory's whole
-    # folder runs when --data-dir is given, or by default from $WORDVEC_DATA.
+    # folder runs (before them) when --data-dir is given, or by default from
+    # $WORDVEC_DATA.
     folder = None
     if args.data_dir is not None or not args.benchmark:
         folder = eval_dir(args.data_dir, required=False)
@@ -268,10 +238,8 @@ def _eval(args):
                 f"holding eval/), or set the data directory once for every command: "
                 f"export {ENV_VAR}=DIR")
     kv = KeyedVectors.load(args.vectors)
-    rows = []
-    if folder is not None:
-        rows += evaluate_suite(kv, folder, restrict_vocab=args.restrict_vocab, method=args.method)
-    rows += _evaluate_files(kv, args.benchmark, args.restrict_vocab, args.method)
+    benchmarks = (benchmark_files(folder) if folder is not None else []) + args.benchmark
+    rows = evaluate_suite(kv, benchmarks, restrict_vocab=args.restrict_vocab, method=args.method)
     print(f"{args.vectors}: {len(kv):,} words x {kv.vector_size} dimensions")
     print(format_table(rows))
     return 0
@@ -330,52 +298,10 @@ def _fetch(args):
 # --------------------------------------------------------------------- demo
 
 def _demo(args):
-    from w2v import SkipGram  # lazily, as in _train
+    from w2v.demo import run_demo  # lazily, as in _train
 
-    print("wordvec demo: skip-gram on a synthetic corpus with planted analogies\n")
-    sentences = synthetic.generate(args.sentences, seed=args.seed)
-    # The bar is for people watching; piped or captured output stays clean.
-    model = SkipGram(**DEMO_PARAMS, workers=args.workers, seed=args.seed,
-                     verbose=sys.stderr.isatty())
-    model.fit(sentences)
-    if model.interrupted_:
-        print("interrupted (Ctrl-C)")
-        return 130
-    kv = model.wv
-    settings = ", ".join(f"{name}={value}" for name, value in DEMO_PARAMS.items())
-    print(f"corpus     {len(sentences):,} sentences, {model.vocab_.total_words:,} words, "
-          f"vocabulary {len(kv):,}")
-    print(f"training   {settings}, workers={args.workers}: {model.words_trained_:,} words in "
-          f"{model.train_seconds_:.1f} s ({model.words_per_second_:,.0f} words/s)")
-
-    print("\nnearest neighbours")
-    for word in DEMO_NEIGHBOURS:
-        similar = ", ".join(f"{near} {score:.2f}" for near, score in kv.most_similar(word, topn=5))
-        print(f"  {word:<8} {similar}")
-
-    print("\nanalogies  (a : b :: c : ?  is the word nearest to b - a + c)")
-    right, wrong = _marks()
-    solved = []
-    for a, b, c, expected in DEMO_ANALOGIES:
-        answer, score = kv.most_similar(positive=[b, c], negative=[a], topn=1)[0]
-        solved.append((f"{a} : {b} :: {c} :", answer, score, expected))
-    width = max(len(question) for question, *_ in solved)
-    for question, answer, score, expected in solved:
-        mark, note = (right, "") if answer == expected else (wrong, f"  (expected {expected})")
-        print(f"  {mark} {question:>{width}} {answer:<8} {score:.2f}{note}")
-
-    with tempfile.TemporaryDirectory() as tmp:
-        questions = Path(tmp) / "planted.txt"
-        synthetic.write_questions(questions)
-        result = evaluate_analogies(kv, questions)
-    sections = ", ".join(f"{section.name} {section.accuracy:.0%}" for section in result.sections)
-    print(f"\nall {result.total.questions:,} planted analogy questions: {result.correct:,} "
-          f"correct ({result.accuracy:.1%}; {sections})")
-
-    print("\nnext, real text (wiki17m is in the shared data folder; text8 can be downloaded):")
-    print("  wordvec train sg --corpus wiki17m --data-dir ../shared/data --out vectors.bin --eval")
-    print(f"  wordvec fetch text8   # then --corpus text8 --data-dir {default_cache_dir()}")
-    return 0
+    figures = run_demo(n_sentences=args.sentences, workers=args.workers, seed=args.seed)
+    return 130 if figures["interrupted"] else 0
 
 
 # ---------------------------------------------------------------- the parser
