@@ -10,6 +10,7 @@ from wordvec.prefetch import prefetch_row
 def prefetch_all_then_sum(matrix):
     for row in range(matrix.shape[0]):
         prefetch_row(matrix, row)
+        prefetch_row(matrix, np.int32(row))  # any integer type of index
     return matrix.sum()
 
 

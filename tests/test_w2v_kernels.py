@@ -1,17 +1,25 @@
-"""The Numba kernels against the NumPy reference, on random tiny problems.
+"""The Numba kernels against the NumPy references, on random tiny problems.
 
-Also run by CI with NUMBA_DISABLE_JIT=1, so the kernels' pure-Python path
-(the one you can step through in a debugger) stays correct too.
+Every variant (skip-gram or CBOW, with negative sampling, hierarchical
+softmax, or both) is replayed by a plain-Python walk that draws the same
+random numbers in the same order and trains with the reference; updated
+rows and loss must agree to 1e-5. Also run by CI with NUMBA_DISABLE_JIT=1,
+so the kernels' pure-Python path (the one you can debug) stays correct.
 """
 import numpy as np
 import pytest
 
-from w2v.kernels import sgns_example, skipgram_chunk
-from w2v.reference import sgd_step
+from w2v.huffman import huffman_tree, label_matrix
+from w2v.kernels import cbow_chunk, skipgram_chunk, train_targets
+from w2v.reference import negative_sampling_targets, skipgram_step, train_targets as ref_targets
+from w2v.reference_cbow import cbow_step
+from w2v.reference_hs import hs_targets
+from wordvec.hogwild import padded_rows
 from wordvec.noise import alias_draw, alias_table
 from wordvec.rng import below, next_u64, seed_state, to_unit
 
 pytestmark = pytest.mark.kernel
+VOCAB, DIM = 12, 8
 
 
 def close(actual, expected, rtol=1e-5):
@@ -20,97 +28,175 @@ def close(actual, expected, rtol=1e-5):
     np.testing.assert_allclose(actual, expected, rtol=rtol, atol=rtol * scale)
 
 
-def random_problem(seed, vocab_size=9, dim=6):
-    rng = np.random.default_rng(seed)
-    W_in = rng.normal(scale=0.5, size=(vocab_size, dim)).astype(np.float32)
-    W_out = rng.normal(scale=0.5, size=(vocab_size, dim)).astype(np.float32)
-    return rng, W_in, W_out
-
-
-@pytest.mark.parametrize("seed", range(10))
-def test_one_example_equals_reference(seed):
-    rng, W_in, W_out = random_problem(seed)
-    context, center = rng.integers(9, size=2)
-    # Noise words may repeat (the kernel and reference then both update row by row).
-    negatives = rng.choice([w for w in range(9) if w != center], size=5).astype(np.int64)
-    alpha = np.float32(0.1)
-    ref_in, ref_out = W_in.astype(np.float64), W_out.astype(np.float64)
-    ref_loss = sgd_step(ref_in, ref_out, context, center, negatives, float(alpha))
-    likelihood = sgns_example(W_in, W_out, context, center, negatives, len(negatives), alpha,
-                              np.empty(W_in.shape[1], np.float32))
-    assert -np.log(likelihood) == pytest.approx(ref_loss, rel=1e-5)
-    close(W_in, ref_in)
-    close(W_out, ref_out)
-
-
 def draw(state):
     """next_u64 called from Python: keep both values as NumPy uint64, as in the kernel."""
     state, bits = next_u64(np.uint64(state))
     return np.uint64(state), np.uint64(bits)
 
 
-def replay_chunk(ids, bounds, first, end, W_in, W_out, keep_prob, noise_prob, noise_alias,
-                 window, negative, alpha_start, alpha_end, state):
-    """skipgram_chunk written plainly, drawing the same random numbers in the
-    same order (its docstring's contract) and training with the reference."""
-    chunk_words = max(bounds[end] - bounds[first], 1)
-    loss, examples = 0.0, 0
-    for s in range(first, end):
-        done = (bounds[s] - bounds[first]) / chunk_words
-        alpha = float(np.float32(alpha_start + (alpha_end - alpha_start) * done))
+class Problem:
+    """A random tiny corpus, vocabulary, weights and output layers."""
+
+    def __init__(self, seed, negative, hs):
+        rng = np.random.default_rng(seed)
+        self.negative, self.hs = negative, hs
+        lengths = rng.integers(1, 9, size=5)
+        self.bounds = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+        # Skewed frequencies, so subsampling drops some words and keeps others.
+        self.ids = np.minimum(rng.geometric(0.25, size=self.bounds[-1]) - 1,
+                              VOCAB - 1).astype(np.int32)
+        self.keep_prob = np.where(np.arange(VOCAB) < 3, 0.6, 1.0)
+        self.noise_prob, self.noise_alias = alias_table(rng.random(VOCAB) + 0.1)
+        self.window = int(rng.integers(1, 4))
+        self.W_in = (rng.normal(size=(VOCAB, DIM)) * 0.1).astype(np.float32)
+        self.W_out = (rng.normal(size=(VOCAB, DIM)) * 0.1).astype(np.float32)
+        self.W_hs = (rng.normal(size=(VOCAB - 1, DIM)) * 0.1).astype(np.float32)
+        tree = huffman_tree(rng.integers(1, 100, size=VOCAB))
+        self.tree = tree
+        self.hs_arrays = ((tree.points, label_matrix(tree), tree.lengths) if hs else
+                          (np.zeros((1, 1), np.int32), np.zeros((1, 1), np.float32),
+                           np.zeros(0, np.int32)))
+
+    def outputs(self, W_in, W_out, W_hs, center, noise):
+        """The reference's output layers for one example, HS first as in the kernel."""
+        layers = []
+        if self.hs:
+            length = self.tree.lengths[center]
+            layers.append((W_hs, *hs_targets(self.tree.codes[center, :length],
+                                             self.tree.points[center, :length])))
+        if self.negative:
+            layers.append((W_out, *negative_sampling_targets(center, noise)))
+        return layers
+
+    def draw_noise(self, center, state):
+        noise = []
+        for _ in range(self.negative):
+            state, bits = draw(state)
+            word = int(alias_draw(self.noise_prob, self.noise_alias, bits))
+            if word != center:
+                noise.append(word)
+        return noise, state
+
+    def subsample(self, s, state):
         kept = []
-        for word in ids[bounds[s]:bounds[s + 1]]:
-            if keep_prob[word] < 1.0:
+        for word in self.ids[self.bounds[s]:self.bounds[s + 1]]:
+            if self.keep_prob[word] < 1.0:
                 state, bits = draw(state)
-                if to_unit(bits) >= keep_prob[word]:
+                if to_unit(bits) >= self.keep_prob[word]:
                     continue
             kept.append(int(word))
+        return kept, state
+
+
+def alpha_of(problem, s, first, end, alpha_start, alpha_end):
+    done = (problem.bounds[s] - problem.bounds[first]) / max(
+        problem.bounds[end] - problem.bounds[first], 1)
+    return float(np.float32(alpha_start + (alpha_end - alpha_start) * done))
+
+
+def replay_skipgram(p, first, end, W_in, W_out, W_hs, alpha_start, alpha_end, state):
+    """skipgram_chunk written plainly (its docstring's random-number contract)."""
+    loss, examples = 0.0, 0
+    for s in range(first, end):
+        alpha = alpha_of(p, s, first, end, alpha_start, alpha_end)
+        kept, state = p.subsample(s, state)
         for i, center in enumerate(kept):
             state, bits = draw(state)
-            reach = window - below(bits, window)
+            reach = p.window - below(bits, p.window)
             for j in range(max(0, i - reach), min(len(kept), i + reach + 1)):
-                if j == i:
-                    continue
-                noise = []
-                for _ in range(negative):
-                    state, bits = draw(state)
-                    noise_word = int(alias_draw(noise_prob, noise_alias, bits))
-                    if noise_word != center:
-                        noise.append(noise_word)
-                loss += sgd_step(W_in, W_out, kept[j], center, noise, alpha)
-                examples += 1
+                if j != i:
+                    noise, state = p.draw_noise(center, state)
+                    loss += skipgram_step(W_in, kept[j],
+                                          p.outputs(W_in, W_out, W_hs, center, noise), alpha)
+                    examples += 1
     return loss, examples, state
 
 
-@pytest.mark.parametrize("seed", range(6))
-def test_chunk_equals_reference_replay(seed):
-    rng, W_in, W_out = random_problem(seed, vocab_size=12, dim=8)
-    W_in *= 0.2
-    W_out *= 0.2
-    lengths = rng.integers(1, 9, size=5)
-    bounds = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
-    # Skewed word frequencies, so subsampling drops some words and keeps others.
-    ids = np.minimum(rng.geometric(0.25, size=bounds[-1]) - 1, 11).astype(np.int32)
-    keep_prob = np.where(np.arange(12) < 3, 0.6, 1.0)
-    noise_prob, noise_alias = alias_table(rng.random(12) + 0.1)
-    window, negative = int(rng.integers(1, 4)), int(rng.integers(1, 5))
-    first, end = 1, 5
-    state = seed_state(seed, 7)
-    ref_in, ref_out = W_in.astype(np.float64), W_out.astype(np.float64)
+def replay_cbow(p, first, end, W_in, W_out, W_hs, alpha_start, alpha_end, state, mean):
+    """cbow_chunk written plainly (its docstring's random-number contract)."""
+    loss, examples = 0.0, 0
+    for s in range(first, end):
+        alpha = alpha_of(p, s, first, end, alpha_start, alpha_end)
+        kept, state = p.subsample(s, state)
+        for i, center in enumerate(kept):
+            state, bits = draw(state)
+            reach = p.window - below(bits, p.window)
+            contexts = [kept[j] for j in range(max(0, i - reach), min(len(kept), i + reach + 1))
+                        if j != i]
+            if not contexts:
+                continue
+            noise, state = p.draw_noise(center, state)
+            loss += cbow_step(W_in, contexts, p.outputs(W_in, W_out, W_hs, center, noise), alpha,
+                              mean=mean)
+            examples += 1
+    return loss, examples, state
 
-    loss, examples, words, state_after = skipgram_chunk(
-        ids, bounds, first, end, W_in, W_out, W_in.shape[1], keep_prob, noise_prob, noise_alias,
-        window, negative, 0.05, 0.02, state)
-    ref_loss, ref_examples, ref_state = replay_chunk(
-        ids, bounds, first, end, ref_in, ref_out, keep_prob, noise_prob, noise_alias,
-        window, negative, 0.05, 0.02, state)
 
+VARIANTS = [(5, False), (0, True), (3, True)]  # negative sampling, HS, both
+
+
+@pytest.mark.parametrize("negative,hs", VARIANTS)
+@pytest.mark.parametrize("architecture", ["skipgram", "cbow-mean", "cbow-sum"])
+@pytest.mark.parametrize("seed", range(4))
+def test_chunk_equals_reference_replay(seed, architecture, negative, hs):
+    p = Problem(seed, negative, hs)
+    W_in, W_out, W_hs = p.W_in.copy(), p.W_out.copy(), p.W_hs.copy()
+    ref = [W.astype(np.float64) for W in (p.W_in, p.W_out, p.W_hs)]
+    first, end, state = 1, 5, seed_state(seed, 7)
+    outputs = (negative, W_out, p.noise_prob, p.noise_alias, W_hs, *p.hs_arrays)
+    if architecture == "skipgram":
+        loss, examples, words, state_after = skipgram_chunk(
+            p.ids, p.bounds, first, end, W_in, DIM, p.keep_prob, p.window, *outputs,
+            0.05, 0.02, state)
+        ref_loss, ref_examples, ref_state = replay_skipgram(p, first, end, *ref, 0.05, 0.02,
+                                                            state)
+    else:
+        mean = architecture == "cbow-mean"
+        loss, examples, words, state_after = cbow_chunk(
+            p.ids, p.bounds, first, end, W_in, DIM, p.keep_prob, p.window, mean, *outputs,
+            0.05, 0.02, state)
+        ref_loss, ref_examples, ref_state = replay_cbow(p, first, end, *ref, 0.05, 0.02, state,
+                                                        mean)
     assert examples == ref_examples > 0
-    assert words == bounds[end] - bounds[first]
+    assert words == p.bounds[end] - p.bounds[first]
     assert state_after == ref_state
     assert loss == pytest.approx(ref_loss, rel=1e-5)
-    close(W_in, ref_in)
-    close(W_out, ref_out)
+    for kernel_W, ref_W in zip((W_in, W_out, W_hs), ref):
+        close(kernel_W, ref_W)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_train_targets_equals_reference(seed):
+    rng = np.random.default_rng(seed)
+    h = rng.normal(size=DIM).astype(np.float32)
+    W_out = rng.normal(scale=0.5, size=(VOCAB, DIM)).astype(np.float32)
+    targets = rng.integers(VOCAB, size=6)  # repeats allowed: both update row by row
+    labels = rng.integers(2, size=6).astype(np.float32)
+    ref_W = W_out.astype(np.float64)
+    ref_loss, ref_grad = ref_targets(h.astype(np.float64), ref_W, targets, labels, 0.1)
+    neu1e = np.zeros(DIM, np.float32)
+    likelihood = train_targets(h, W_out, targets, labels, len(targets), np.float32(0.1), neu1e)
+    assert -np.log(likelihood) == pytest.approx(ref_loss, rel=1e-5)
+    close(neu1e, -0.1 * ref_grad)
+    close(W_out, ref_W)
+
+
+def test_padded_rows_train_exactly_like_plain_rows():
+    p = Problem(7, negative=4, hs=True)
+    plain = [p.W_in.copy(), p.W_out.copy(), p.W_hs.copy()]
+    padded = [padded_rows(*W.shape) for W in plain]
+    for rows, W in zip(padded, plain):
+        rows[:, :DIM] = W
+    results = []
+    for W_in, W_out, W_hs in (plain, padded):
+        results.append(skipgram_chunk(p.ids, p.bounds, 0, 5, W_in, DIM, p.keep_prob, p.window,
+                                      4, W_out, p.noise_prob, p.noise_alias, W_hs, *p.hs_arrays,
+                                      0.05, 0.01, seed_state(2)))
+    assert results[0][1:] == results[1][1:]
+    assert results[0][0] == pytest.approx(results[1][0], rel=1e-6)
+    for rows, W in zip(padded, plain):
+        assert rows.shape[1] == 16 and not rows[:, DIM:].any()
+        close(rows[:, :DIM], W, rtol=1e-6)
 
 
 def test_alias_draws_follow_the_noise_distribution():
@@ -120,42 +206,22 @@ def test_alias_draws_follow_the_noise_distribution():
     draws = []
     for _ in range(40_000):
         state, bits = draw(state)
-        draws.append(alias_draw(noise_prob, noise_alias, np.uint64(bits)))
+        draws.append(alias_draw(noise_prob, noise_alias, bits))
     frequencies = np.bincount(draws, minlength=4) / len(draws)
     np.testing.assert_allclose(frequencies, probabilities, atol=0.01)
 
 
 def test_subsampling_keeps_words_at_their_keep_probability():
-    # One sentence of 20,000 copies of word 0 (keep 0.3) and 1 (keep 1.0):
-    # with negative=1 and window=1, examples come only from kept words, and
-    # every kept word's vector moves, so count examples instead.
+    # One sentence of 20,000 copies of word 0, kept with probability 0.3;
+    # window 1 gives two examples per kept word (one at each end).
     n = 20_000
     ids = np.zeros(n, np.int32)
     bounds = np.array([0, n], np.int64)
-    W_in = np.zeros((2, 4), np.float32)
-    W_out = np.zeros((2, 4), np.float32)
     noise_prob, noise_alias = alias_table([0.0, 1.0])
-    _, examples, _, _ = skipgram_chunk(ids, bounds, 0, 1, W_in, W_out, 4, np.array([0.3, 1.0]),
-                                       noise_prob, noise_alias, 1, 1, 0.01, 0.01, seed_state(1))
-    kept = examples / 2 + 1  # window 1: two examples per kept word but the ends
+    _, examples, _, _ = skipgram_chunk(
+        ids, bounds, 0, 1, np.zeros((2, 4), np.float32), 4, np.array([0.3, 1.0]), 1,
+        1, np.zeros((2, 4), np.float32), noise_prob, noise_alias,
+        np.zeros((1, 1), np.float32), np.zeros((1, 1), np.int32), np.zeros((1, 1), np.float32),
+        np.zeros(0, np.int32), 0.01, 0.01, seed_state(1))
+    kept = examples / 2 + 1
     assert kept / n == pytest.approx(0.3, abs=0.015)
-
-
-def test_padded_rows_train_exactly_like_plain_rows():
-    from wordvec.hogwild import padded_rows
-    rng, W_in, W_out = random_problem(7, vocab_size=12, dim=8)
-    ids = rng.integers(12, size=40).astype(np.int32)
-    bounds = np.array([0, 25, 40], np.int64)
-    keep_prob = np.full(12, 0.8)
-    noise_prob, noise_alias = alias_table(np.ones(12))
-    W_in_rows, W_out_rows = padded_rows(12, 8), padded_rows(12, 8)
-    assert W_in_rows.shape == (12, 16)
-    W_in_rows[:, :8], W_out_rows[:, :8] = W_in, W_out
-    plain = skipgram_chunk(ids, bounds, 0, 2, W_in, W_out, 8, keep_prob, noise_prob,
-                           noise_alias, 3, 4, 0.05, 0.01, seed_state(2))
-    padded = skipgram_chunk(ids, bounds, 0, 2, W_in_rows, W_out_rows, 8, keep_prob, noise_prob,
-                            noise_alias, 3, 4, 0.05, 0.01, seed_state(2))
-    assert padded[1:] == plain[1:] and padded[0] == pytest.approx(plain[0], rel=1e-6)
-    close(W_in_rows[:, :8], W_in, rtol=1e-6)
-    close(W_out_rows[:, :8], W_out, rtol=1e-6)
-    assert not W_in_rows[:, 8:].any() and not W_out_rows[:, 8:].any()

@@ -68,3 +68,76 @@ def test_sgd_steps_reduce_the_loss():
     W_in, W_out = rng.normal(size=(5, 3)) * 0.1, rng.normal(size=(5, 3)) * 0.1
     losses = [sgd_step(W_in, W_out, 0, 1, [2, 3], alpha=0.5) for _ in range(50)]
     assert losses[-1] < 0.1 * losses[0]
+
+
+# -- CBOW -----------------------------------------------------------------------------------
+
+from w2v.huffman import huffman_tree  # noqa: E402
+from w2v.reference import logistic_gradients, logistic_loss  # noqa: E402
+from w2v.reference_cbow import cbow_gradients, cbow_input, cbow_step  # noqa: E402
+from w2v.reference_hs import hs_loss, hs_probability, hs_targets  # noqa: E402
+
+
+@pytest.mark.kernel
+@pytest.mark.parametrize("mean", [True, False])
+@pytest.mark.parametrize("seed", range(3))
+def test_cbow_gradients_match_finite_differences(seed, mean):
+    rng = np.random.default_rng(seed)
+    W_in, W_out = rng.normal(size=(7, 5)), rng.normal(size=(7, 5))
+    contexts, targets, labels = [0, 2, 5], [1, 3, 4], [1.0, 0.0, 0.0]
+
+    def loss():
+        return logistic_loss(cbow_input(W_in, contexts, mean), W_out[targets], labels)
+    _, grad_contexts, grad_U = cbow_gradients(W_in, contexts, W_out, targets, labels, mean)
+    numeric = numeric_gradient(loss, W_in)
+    np.testing.assert_allclose(grad_contexts, numeric[contexts], rtol=1e-6, atol=1e-8)
+    np.testing.assert_allclose(grad_U, numeric_gradient(loss, W_out)[targets], rtol=1e-6,
+                               atol=1e-8)
+
+
+@pytest.mark.kernel
+def test_cbow_step_gives_every_context_the_whole_error():
+    # The tools' rule, on purpose: each context row moves by -alpha dJ/dh,
+    # C times the exact gradient of the mean (reference_cbow's docstring).
+    rng = np.random.default_rng(1)
+    W_in, W_out = rng.normal(size=(6, 4)), rng.normal(size=(6, 4))
+    before = W_in.copy()
+    contexts, targets, labels, alpha = [0, 2, 3], [1, 4], [1.0, 0.0], 0.05
+    _, grad_contexts, _ = cbow_gradients(W_in, contexts, W_out.copy(), targets, labels)
+    cbow_step(W_in, contexts, [(W_out, targets, labels)], alpha)
+    np.testing.assert_allclose(W_in[contexts],
+                               before[contexts] - alpha * len(contexts) * grad_contexts)
+
+
+# -- hierarchical softmax -----------------------------------------------------------------
+
+@pytest.mark.kernel
+def test_hierarchical_softmax_is_a_distribution_over_the_vocabulary():
+    rng = np.random.default_rng(2)
+    counts = rng.integers(1, 50, size=9)
+    tree = huffman_tree(counts)
+    W_hs, h = rng.normal(size=(8, 4)), rng.normal(size=4)
+    total = sum(hs_probability(h, W_hs, tree.codes[w, :n], tree.points[w, :n])
+                for w, n in enumerate(tree.lengths))
+    assert total == pytest.approx(1.0)
+
+
+@pytest.mark.kernel
+@pytest.mark.parametrize("seed", range(3))
+def test_hs_loss_is_logistic_loss_on_the_path_and_its_gradient_checks(seed):
+    rng = np.random.default_rng(seed)
+    tree = huffman_tree(rng.integers(1, 50, size=10))
+    W_hs, h = rng.normal(size=(9, 5)), rng.normal(size=5)
+    word = int(rng.integers(10))
+    code, point = tree.codes[word, :tree.lengths[word]], tree.points[word, :tree.lengths[word]]
+    targets, labels = hs_targets(code, point)
+    assert hs_loss(h, W_hs, code, point) == pytest.approx(
+        logistic_loss(h, W_hs[targets], labels))
+    assert hs_loss(h, W_hs, code, point) == pytest.approx(
+        -np.log(hs_probability(h, W_hs, code, point)))
+    _, grad_h, grad_U = logistic_gradients(h, W_hs[targets], labels)
+    np.testing.assert_allclose(grad_h, numeric_gradient(lambda: hs_loss(h, W_hs, code, point), h),
+                               rtol=1e-6, atol=1e-8)
+    np.testing.assert_allclose(
+        grad_U, numeric_gradient(lambda: hs_loss(h, W_hs, code, point), W_hs)[targets],
+        rtol=1e-6, atol=1e-8)

@@ -1,4 +1,9 @@
-"""Word2Vec: skip-gram with negative sampling, in NumPy (reference.py) and Numba (kernels.py)."""
+"""Word2Vec: skip-gram and CBOW, with negative sampling and/or hierarchical softmax.
+
+Read ``reference.py`` (NumPy, one example) first, then ``kernels.py`` (Numba,
+a whole corpus), then ``base.py`` (the training loop).
+"""
+from .cbow import CBOW
 from .skipgram import SkipGram
 
-__all__ = ["SkipGram"]
+__all__ = ["CBOW", "SkipGram"]

@@ -1,14 +1,17 @@
 """What every Word2Vec variant shares: parameters, data preparation, the epoch loop.
 
-A subclass (``SkipGram``) only says which kernel trains a chunk of the
-corpus. Everything around the kernel lives here, in Python:
+A subclass (``SkipGram``, ``CBOW``) only says which kernel trains a chunk
+of the corpus. Everything around the kernel lives here, in Python:
 
 * the vocabulary and the encoded corpus (``wordvec.cache.prepare_corpus``);
-* initialisation as word2vec.c: W_in uniform in ±0.5/dim, W_out zeros;
+* the output layers: negative sampling's noise distribution, hierarchical
+  softmax's Huffman tree (``huffman.py``), or both;
+* initialisation as word2vec.c: W_in uniform in ±0.5/dim, W_out and W_hs zeros;
 * the learning rate, linear from ``alpha`` to ``min_alpha`` over all epochs;
 * chunks of ~1M words handed to ``workers`` threads (``wordvec.hogwild``);
 * loss history, a tqdm bar, callbacks, divergence and Ctrl-C handling.
 """
+import inspect
 import logging
 import math
 import time
@@ -23,12 +26,11 @@ from wordvec.keyedvectors import KeyedVectors
 from wordvec.noise import alias_table
 from wordvec.rng import seed_state
 
+from .huffman import huffman_tree, label_matrix
+
 logger = logging.getLogger(__name__)
 
-# The constructor's parameters, in order (scikit-learn's get_params convention).
-PARAMS = ("dim", "window", "negative", "ns_exponent", "sample", "alpha", "min_alpha", "epochs",
-          "min_count", "max_vocab_size", "max_final_vocab", "seed", "workers", "verbose",
-          "callbacks")
+VECTORS = ("in", "in+out")  # what .wv holds: W_in, or W_in + W_out (Levy et al. 2015's w+c)
 # Kernel calls per epoch, also the points of loss_curve_. Many small chunks keep
 # every worker busy to the end of an epoch and Ctrl-C responsive.
 CHUNKS_PER_EPOCH = 50
@@ -57,12 +59,14 @@ class Word2VecBase:
 
     algorithm = None  # set by subclasses, recorded in the vectors' metadata
 
-    def __init__(self, dim=100, window=5, negative=5, ns_exponent=0.75, sample=1e-3,
+    def __init__(self, dim=100, window=5, negative=5, hs=False, ns_exponent=0.75, sample=1e-3,
                  alpha=0.025, min_alpha=1e-4, epochs=5, min_count=5, max_vocab_size=None,
-                 max_final_vocab=None, seed=1, workers=1, verbose=True, callbacks=()):
+                 max_final_vocab=None, vectors="in", seed=1, workers=1, verbose=True,
+                 callbacks=()):
         self.dim = dim
         self.window = window
         self.negative = negative
+        self.hs = hs
         self.ns_exponent = ns_exponent
         self.sample = sample
         self.alpha = alpha
@@ -71,6 +75,7 @@ class Word2VecBase:
         self.min_count = min_count
         self.max_vocab_size = max_vocab_size
         self.max_final_vocab = max_final_vocab
+        self.vectors = vectors
         self.seed = seed
         self.workers = workers
         self.verbose = verbose
@@ -87,7 +92,17 @@ class Word2VecBase:
     def _validate(self):
         _check("dim", self.dim, 1, kind=int)
         _check("window", self.window, 1, kind=int)
-        _check("negative", self.negative, 1, kind=int)
+        _check("negative", self.negative, 0, kind=int)
+        if not isinstance(self.hs, bool):
+            raise ValueError(f"hs must be True or False, got {self.hs!r}")
+        if self.negative == 0 and not self.hs:
+            raise ValueError("negative=0 and hs=False leave no output layer: set negative > 0 "
+                             "(negative sampling), hs=True (hierarchical softmax), or both")
+        if self.vectors not in VECTORS:
+            raise ValueError(f"vectors must be one of {VECTORS}, got {self.vectors!r}")
+        if self.vectors == "in+out" and self.negative == 0:
+            raise ValueError("vectors='in+out' adds W_out, which only negative sampling "
+                             "learns (hierarchical softmax has no row per word): set negative > 0")
         _check("ns_exponent", self.ns_exponent, -math.inf)
         _check("sample", self.sample, 0.0)
         _check("alpha", self.alpha, 0.0)
@@ -122,8 +137,7 @@ class Word2VecBase:
             raise TrainingError("no word of the corpus is in the vocabulary")
         self._init_weights()
         self._keep_prob = self.vocab_.keep_probabilities(self.sample)
-        self._noise_prob, self._noise_alias = alias_table(
-            self.vocab_.noise_distribution(self.ns_exponent))
+        self._init_output_layers()
         self._train()
         return self
 
@@ -133,11 +147,38 @@ class Word2VecBase:
         # The kernels train the padded, cache-line aligned matrices (see
         # padded_rows); W_in_ and W_out_ are views of their first dim columns.
         self._W_in_rows = padded_rows(vocab_size, self.dim)
-        self._W_out_rows = padded_rows(vocab_size, self.dim)
+        self._W_out_rows = padded_rows(vocab_size if self.negative else 1, self.dim)
+        self._W_hs_rows = padded_rows(max(vocab_size - 1, 1) if self.hs else 1, self.dim)
         self.W_in_ = self._W_in_rows[:, :self.dim]
-        self.W_out_ = self._W_out_rows[:, :self.dim]
+        self.W_out_ = self._W_out_rows[:, :self.dim] if self.negative else None
+        self.W_hs_ = self._W_hs_rows[:, :self.dim] if self.hs else None
         self.W_in_[:] = ((rng.random((vocab_size, self.dim), dtype=np.float32) - np.float32(0.5))
                          / np.float32(self.dim))
+
+    def _init_output_layers(self):
+        """The noise sampler and/or the Huffman tree; unused ones are empty arrays."""
+        if self.negative:
+            self._noise_prob, self._noise_alias = alias_table(
+                self.vocab_.noise_distribution(self.ns_exponent))
+        else:
+            self._noise_prob, self._noise_alias = np.ones(1), np.zeros(1, np.int32)
+        if self.hs:
+            if len(self.vocab_) < 2:
+                raise TrainingError("hierarchical softmax needs at least 2 words in the "
+                                    "vocabulary; lower min_count")
+            self.huffman_ = huffman_tree(self.vocab_.counts)
+            self._hs_points = self.huffman_.points
+            self._hs_labels = label_matrix(self.huffman_)
+            self._hs_lengths = self.huffman_.lengths
+        else:  # an empty hs_lengths tells the kernels HS is off
+            self._hs_points = np.zeros((1, 1), np.int32)
+            self._hs_labels = np.zeros((1, 1), np.float32)
+            self._hs_lengths = np.zeros(0, np.int32)
+
+    def _output_arrays(self):
+        """The kernels' output-layer arguments, in their order."""
+        return (self.negative, self._W_out_rows, self._noise_prob, self._noise_alias,
+                self._W_hs_rows, self._hs_points, self._hs_labels, self._hs_lengths)
 
     def _alpha_at(self, progress):
         """Linear decay over the whole run: progress 0 -> alpha, 1 -> min_alpha."""
@@ -223,17 +264,19 @@ class Word2VecBase:
 
     @property
     def wv(self):
-        """The learned vectors as ``KeyedVectors`` (rows of ``W_in_``, not copied)."""
+        """The learned vectors as ``KeyedVectors``: W_in_, or W_in_ + W_out_."""
         if getattr(self, "_wv", None) is None:
             if not hasattr(self, "W_in_"):
                 raise AttributeError(f"{type(self).__name__} has no vectors yet: call fit first")
-            self._wv = KeyedVectors(self.W_in_, self.vocab_.words, self.vocab_.counts,
+            vectors = self.W_in_ + self.W_out_ if self.vectors == "in+out" else self.W_in_
+            self._wv = KeyedVectors(vectors, self.vocab_.words, self.vocab_.counts,
                                     metadata=self.metadata())
         return self._wv
 
     def metadata(self):
         """Hyperparameters and training facts, saved with the vectors."""
-        params = {name: getattr(self, name) for name in PARAMS[:-2]}  # not verbose, callbacks
+        params = {name: value for name, value in self.get_params().items()
+                  if name not in ("verbose", "callbacks")}
         return {"algorithm": self.algorithm, "params": params,
                 "epochs_trained": getattr(self, "epochs_trained_", 0),
                 "corpus_words": getattr(self.vocab_, "total_words", None),
@@ -241,8 +284,9 @@ class Word2VecBase:
                 "loss_history": list(getattr(self, "loss_history_", []))}
 
     def get_params(self):
-        """The constructor's parameters (scikit-learn's convention)."""
-        return {name: getattr(self, name) for name in PARAMS}
+        """The constructor's parameters (scikit-learn's convention), read from its signature."""
+        names = list(inspect.signature(type(self).__init__).parameters)[1:]  # not self
+        return {name: getattr(self, name) for name in names}
 
     def __repr__(self):
         defaults = type(self)().get_params()

@@ -22,7 +22,11 @@ class SkipGram(Word2VecBase):
         Maximum distance between a word and its context. Each centre word
         uses a random reduced window in 1..window (word2vec.c's rule).
     negative : int
-        Noise words per positive example.
+        Noise words per positive example (negative sampling); 0 turns
+        negative sampling off, which needs ``hs=True``.
+    hs : bool
+        Also (or, with ``negative=0``, only) train hierarchical softmax over
+        a Huffman tree of the vocabulary, as word2vec.c's ``-hs 1``.
     ns_exponent : float
         Noise distribution P(w) ∝ count(w) ** ns_exponent.
     sample : float
@@ -40,6 +44,9 @@ class SkipGram(Word2VecBase):
         (bounded memory on huge corpora; counts become approximate).
     max_final_vocab : int, optional
         Raise ``min_count`` until at most this many words remain.
+    vectors : {"in", "in+out"}
+        What ``wv`` holds: the input vectors W_in (word2vec's output), or
+        W_in + W_out (Levy, Goldberg & Dagan 2015's "w+c"; needs negative > 0).
     seed : int
         Seeds initialisation and all sampling. With ``workers=1`` the same
         seed gives bit-identical vectors.
@@ -73,5 +80,5 @@ class SkipGram(Word2VecBase):
     def _train_chunk(self, first_sentence, end_sentence, alpha_start, alpha_end, state):
         return skipgram_chunk(
             self.corpus_.ids, self.corpus_.bounds, first_sentence, end_sentence,
-            self._W_in_rows, self._W_out_rows, self.dim, self._keep_prob, self._noise_prob, self._noise_alias,
-            self.window, self.negative, alpha_start, alpha_end, state)
+            self._W_in_rows, self.dim, self._keep_prob, self.window, *self._output_arrays(),
+            alpha_start, alpha_end, state)

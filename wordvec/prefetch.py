@@ -37,8 +37,9 @@ def _prefetch_element(typingctx, matrix, row, column):
     def codegen(context, builder, signature, args):
         matrix_type = signature.args[0]
         array = context.make_array(matrix_type)(context, builder, args[0])
-        address = cgutils.get_item_pointer(context, builder, matrix_type, array,
-                                           [args[1], args[2]])
+        row_and_column = [context.cast(builder, value, value_type, types.intp)
+                          for value, value_type in zip(args[1:], signature.args[1:])]
+        address = cgutils.get_item_pointer(context, builder, matrix_type, array, row_and_column)
         int32 = ir.IntType(32)
         function = cgutils.get_or_insert_function(
             builder.module, ir.FunctionType(ir.VoidType(), [_BYTE_POINTER, int32, int32, int32]),
