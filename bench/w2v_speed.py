@@ -1,13 +1,22 @@
-"""Skip-gram speed, memory and quality: this project against gensim, side by side.
+"""Word2Vec speed, memory and quality: this project against gensim, side by side.
 
 Usage, from the repository root::
 
     python bench/w2v_speed.py --corpus ../shared/data/corpora/wiki17m.txt.xz
+    python bench/w2v_speed.py --corpus ../shared/data/corpora/wiki17m.txt.xz --algo cbow
+    python bench/w2v_speed.py --corpus ../shared/data/corpora/wiki17m.txt.xz --hs
     python bench/w2v_speed.py --corpus ../shared/data/corpora/wiki17m.txt.xz \\
         --max-words 300000 --epochs 1                 # a quick trial of the script itself
 
-Both implementations train skip-gram with negative sampling on the same corpus
-with the same settings (``SETTINGS``), at every worker count asked for. Each
+One run of the script benchmarks one variant: skip-gram (``--algo sg``, the
+default: our ``SkipGram``, gensim's ``sg=1``) or CBOW (``--algo cbow``: our
+``CBOW(cbow_mean=True)``, gensim's ``sg=0, cbow_mean=1``), trained with
+negative sampling (the default) or with hierarchical softmax only (``--hs``:
+``negative=0`` and ``hs=True`` / ``hs=1``). Both implementations train it on
+the same corpus with the same settings (``SETTINGS``, adjusted by
+``variant_settings``; the learning rate is ``--alpha`` for both, 0.025 by
+default, also for CBOW, whose own default in this project is word2vec.c's
+0.05), at every worker count asked for. Each
 (implementation, workers) run happens in a fresh Python process: this script,
 re-invoked with the hidden ``--_child`` option. So no run inherits another's
 memory high-water mark, threads or compiled code; the child prints its
@@ -40,9 +49,11 @@ What is measured, per run
   words, accuracy over the questions answered), and the Spearman correlation
   on WordSim-353 and SimLex-999.
 
-The project's acceptance criteria (``check_criteria``) close the report, one
-PASS/FAIL line each. They are set for the full wiki17m corpus with 5 epochs;
-on a ``--max-words`` slice they are only indicative.
+The project's acceptance criteria for the variant (``TARGETS``,
+``check_criteria``) close the report, one PASS/FAIL line each; the figures a
+variant has no target for are shown on "info" lines. They are set for the
+full wiki17m corpus with 5 epochs; on a ``--max-words`` slice they are only
+indicative.
 """
 import argparse
 import json
@@ -61,20 +72,63 @@ from pathlib import Path
 # that need them, i.e. only in child processes: each child loads only its own
 # implementation, and the parent stays small (see the module docstring).
 
-# Training settings shared by both implementations, under our parameter names.
-SETTINGS = {"dim": 100, "window": 5, "negative": 5, "sample": 1e-3, "min_count": 5,
-            "alpha": 0.025, "min_alpha": 1e-4, "seed": 1}
+# Training settings shared by both implementations, under our parameter names:
+# those of skip-gram with negative sampling; ``variant_settings`` adapts them.
+SETTINGS = {"dim": 100, "window": 5, "negative": 5, "hs": False, "sample": 1e-3,
+            "min_count": 5, "alpha": 0.025, "min_alpha": 1e-4, "seed": 1}
+# The algorithms: our estimator class, its Numba kernel, gensim's ``sg`` and a name.
+ALGORITHMS = {"sg": {"ours": "SkipGram", "kernel": "skipgram_chunk", "gensim_sg": 1,
+                     "name": "skip-gram"},
+              "cbow": {"ours": "CBOW", "kernel": "cbow_chunk", "gensim_sg": 0,
+                       "name": "CBOW"}}
 ANALOGY_RESTRICT_VOCAB = 30_000
 EVAL_FILES = {"analogy": "questions-words.txt", "ws353": "wordsim353.tsv",
               "simlex": "simlex999.txt"}
 IMPLEMENTATIONS = ("gensim", "ours")
 
-# The acceptance criteria.
-SPEEDUP_TARGET = 1.5       # ours at 1 worker / gensim at 1 worker, in words/s
-SCALING_TARGET = 1.7       # ours at 2 workers / ours at 1 worker
-ANALOGY_TOLERANCE = 1.0    # percentage points of analogy accuracy we may lose to gensim
-WS353_TOLERANCE = 0.02     # WS353 Spearman we may lose to gensim
-RSS_LIMIT_MB = 400         # our peak RSS, in MB of 2**20 bytes
+# The acceptance criteria, per variant (algo, hs). None: the figure is shown,
+# with no target.
+#   speedup   ours at 1 worker / gensim at 1 worker, in words/s, at least
+#   scaling   ours at 2 workers / ours at 1 worker, at least
+#   analogy   percentage points of analogy accuracy we may lose to gensim
+#   ws353     WS353 Spearman we may lose to gensim
+#   rss_mb    our peak RSS, in MB of 2**20 bytes, at most
+HS_TARGETS = {"speedup": None, "scaling": None, "analogy": 1.5, "ws353": None, "rss_mb": None}
+TARGETS = {("sg", False): {"speedup": 1.5, "scaling": 1.7, "analogy": 1.0, "ws353": 0.02,
+                           "rss_mb": 400},
+           ("cbow", False): {"speedup": 1.5, "scaling": None, "analogy": 1.0, "ws353": 0.02,
+                             "rss_mb": None},
+           ("sg", True): HS_TARGETS,
+           ("cbow", True): HS_TARGETS}
+
+
+def variant_settings(algo, hs, alpha):
+    """``SETTINGS`` for one variant, under our parameter names.
+
+    ``hs``: hierarchical softmax only (negative sampling off). CBOW adds
+    ``cbow_mean`` (averaged context vectors, as gensim's ``cbow_mean=1``).
+    """
+    settings = {**SETTINGS, "alpha": alpha}
+    if hs:
+        settings.update(negative=0, hs=True)
+    if algo == "cbow":
+        settings["cbow_mean"] = True
+    return settings
+
+
+def describe_variant(algo, hs, settings):
+    """The variant for the report: its name and what each implementation is called with."""
+    output = "hierarchical softmax" if hs else "negative sampling"
+    ours_class, gensim_sg = ALGORITHMS[algo]["ours"], ALGORITHMS[algo]["gensim_sg"]
+    mean = algo == "cbow"
+    ours_args = (["cbow_mean=True"] if mean else []) + [
+        f"hs={settings['hs']}", f"negative={settings['negative']}"]
+    gensim_args = [f"sg={gensim_sg}"] + (["cbow_mean=1"] if mean else []) + [
+        f"hs={int(settings['hs'])}", f"negative={settings['negative']}"]
+    return {"algo": algo, "hs": hs, "name": f"{ALGORITHMS[algo]['name']} with {output}",
+            "ours_class": ours_class,
+            "ours": f"{ours_class}({', '.join(ours_args)})",
+            "gensim": f"Word2Vec({', '.join(gensim_args)})"}
 
 
 # ===================================================================== child processes
@@ -123,7 +177,21 @@ def evaluate_quality(kv, eval_paths):
             "simlex_pairs_used": simlex.answered}
 
 
-def warm_up_ours(settings, workers):
+def our_class(algo):
+    """Our estimator class for ``algo`` ("sg" or "cbow")."""
+    import w2v
+
+    return getattr(w2v, ALGORITHMS[algo]["ours"])
+
+
+def our_kernel(algo):
+    """The Numba kernel that our estimator for ``algo`` trains with."""
+    from w2v import kernels
+
+    return getattr(kernels, ALGORITHMS[algo]["kernel"])
+
+
+def warm_up_ours(algo, settings, workers):
     """A tiny fit, so that a later fit in this process compiles nothing.
 
     The first fit in a process compiles the Numba kernels, or loads them from
@@ -131,35 +199,35 @@ def warm_up_ours(settings, workers):
     on a small *file* corpus, as the real one does: a cached corpus comes back
     memory-mapped read-only, and Numba compiles for a read-only array
     separately from a writable one (an in-memory corpus would warm up the wrong
-    variant). Returns the seconds it took.
+    variant). It fits the same estimator with the same settings (so the same
+    kernel, output layers and argument types) as the timed fit. Returns the
+    seconds it took.
     """
     from corpora.synthetic import write as write_synthetic
-    from w2v import SkipGram
 
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="w2v_speed_warmup_") as scratch:
         tiny_corpus = Path(scratch) / "tiny.txt"
         write_synthetic(tiny_corpus, n_sentences=300)
-        warmup = SkipGram(**{**settings, "min_count": 1}, epochs=1, workers=workers,
-                          verbose=False)
+        warmup = our_class(algo)(**{**settings, "min_count": 1}, epochs=1, workers=workers,
+                                 verbose=False)
         warmup.fit(tiny_corpus, cache_dir=Path(scratch) / "cache")
     return time.perf_counter() - started
 
 
 def run_ours(job):
-    """Train our SkipGram as ``job`` says; return its figures."""
-    from w2v import SkipGram
-    from w2v.kernels import skipgram_chunk
-
-    settings, workers, epochs = job["settings"], job["workers"], job["epochs"]
+    """Train our SkipGram or CBOW as ``job`` says; return its figures."""
+    algo, settings = job["algo"], job["settings"]
+    workers, epochs = job["workers"], job["epochs"]
+    kernel = our_kernel(algo)
 
     # Compiling (or loading) the kernels is not part of the timed fit.
-    warmup_seconds = warm_up_ours(settings, workers)
+    warmup_seconds = warm_up_ours(algo, settings, workers)
     # Each new argument type signature is a new compilation: if the count grows
     # during the timed fit, the warm-up missed one and compile time was timed.
-    signatures_before = len(getattr(skipgram_chunk, "signatures", ()))
+    signatures_before = len(getattr(kernel, "signatures", ()))
 
-    model = SkipGram(**settings, epochs=epochs, workers=workers, verbose=False)
+    model = our_class(algo)(**settings, epochs=epochs, workers=workers, verbose=False)
     started = time.perf_counter()
     model.fit(job["corpus"], cache_dir=job["cache_dir"])
     fit_seconds = time.perf_counter() - started
@@ -170,7 +238,7 @@ def run_ours(job):
                "fit_seconds": fit_seconds,
                "warmup_seconds": warmup_seconds,
                "compiled_during_timed_fit":
-                   len(getattr(skipgram_chunk, "signatures", ())) > signatures_before,
+                   len(getattr(kernel, "signatures", ())) > signatures_before,
                "raw_tokens": model.vocab_.total_words,
                "vocabulary_size": len(model.vocab_),
                "words_trained": model.words_trained_,          # in-vocabulary words
@@ -203,17 +271,21 @@ def run_gensim(job):
 
     from wordvec.keyedvectors import KeyedVectors
 
-    settings, workers, epochs = job["settings"], job["workers"], job["epochs"]
+    algo, settings = job["algo"], job["settings"]
+    workers, epochs = job["workers"], job["epochs"]
 
     started = time.perf_counter()
     sentences = read_sentences(job["corpus"])
     read_seconds = time.perf_counter() - started
 
-    model = Word2Vec(sg=1, hs=0, vector_size=settings["dim"], window=settings["window"],
-                     negative=settings["negative"], sample=settings["sample"],
-                     min_count=settings["min_count"], alpha=settings["alpha"],
-                     min_alpha=settings["min_alpha"], seed=settings["seed"],
-                     workers=workers, epochs=epochs)
+    # Our settings under gensim's names; for CBOW, cbow_mean as ours.
+    variant = {"cbow_mean": int(settings["cbow_mean"])} if algo == "cbow" else {}
+    model = Word2Vec(sg=ALGORITHMS[algo]["gensim_sg"], hs=int(settings["hs"]),
+                     negative=settings["negative"], **variant,
+                     vector_size=settings["dim"], window=settings["window"],
+                     sample=settings["sample"], min_count=settings["min_count"],
+                     alpha=settings["alpha"], min_alpha=settings["min_alpha"],
+                     seed=settings["seed"], workers=workers, epochs=epochs)
     started = time.perf_counter()
     model.build_vocab(sentences)
     build_vocab_seconds = time.perf_counter() - started
@@ -270,6 +342,7 @@ def run_prepare(job):
     so the user's cache is not littered with slices.
     """
     import importlib.metadata
+    import inspect
 
     import numpy
 
@@ -285,7 +358,9 @@ def run_prepare(job):
     # Bring the on-disk Numba cache up to date now, so that every measured child
     # of ours loads the kernels the same way, none compiling them (compiling
     # would also add some 20 MB to that child's peak RSS).
-    warmup_seconds = warm_up_ours(job["settings"], workers=1)
+    warmup_seconds = warm_up_ours(job["algo"], job["settings"], workers=1)
+    # Our estimator's own default learning rate, which the header compares with --alpha.
+    default_alpha = inspect.signature(our_class(job["algo"])).parameters["alpha"].default
 
     versions = {"python": platform.python_version(), "numpy": numpy.__version__,
                 "numba": importlib.metadata.version("numba")}
@@ -297,7 +372,8 @@ def run_prepare(job):
     return {"corpus_for_training": corpus, "cache_dir": cache_dir,
             "raw_tokens": vocab.total_words,  # every token of the file, counted once
             "vocabulary_size": len(vocab), "prepare_seconds": prepare_seconds,
-            "numba_warmup_seconds": warmup_seconds, "versions": versions}
+            "numba_warmup_seconds": warmup_seconds, "ours_default_alpha": default_alpha,
+            "versions": versions}
 
 
 def child_main(job_json):
@@ -394,17 +470,22 @@ def format_table(runs):
                      + [line(row) for row in rows])
 
 
-def check_criteria(runs):
-    """The acceptance criteria as a list of {"criterion", "status", "detail"}.
+def check_criteria(runs, targets):
+    """The acceptance criteria of ``targets`` as a list of {"criterion", "status", "detail"}.
 
-    status is PASS, FAIL, or n/a when the runs it needs were not made (or failed).
+    ``targets``: one of ``TARGETS``. status is PASS, FAIL, or n/a when the runs
+    a criterion needs were not made (or failed); a figure with no target
+    (None) gets an "info" line that only shows it.
     """
     by_key = {(run["impl"], run["workers"]): run for run in runs if "error" not in run}
     worker_counts = sorted({run["workers"] for run in runs})
     criteria = []
 
-    def add(criterion, passed, detail):
-        status = "n/a" if passed is None else "PASS" if passed else "FAIL"
+    def add(criterion, passed, detail, target=True):
+        if target is None:
+            status = "info"
+        else:
+            status = "n/a" if passed is None else "PASS" if passed else "FAIL"
         criteria.append({"criterion": criterion, "status": status, "detail": detail})
 
     def ours_figure(workers, key):
@@ -412,69 +493,87 @@ def check_criteria(runs):
         return None if run is None else run[key]
 
     # Speed: ours at 1 worker against gensim at 1 worker.
-    criterion = f"speed: ours 1w >= {SPEEDUP_TARGET}x gensim 1w (words/s)"
+    target = targets["speedup"]
+    criterion = ("speed: ours 1w vs gensim 1w (words/s), no target" if target is None
+                 else f"speed: ours 1w >= {target}x gensim 1w (words/s)")
     speedup = ours_figure(1, "vs_gensim")
     if speedup is None:
-        add(criterion, None, "needs ours and gensim at 1 worker")
+        add(criterion, None, "needs ours and gensim at 1 worker", target)
     else:
-        add(criterion, speedup >= SPEEDUP_TARGET, f"{speedup:.2f}x")
+        add(criterion, target is not None and speedup >= target, f"{speedup:.2f}x", target)
 
     # Scaling: ours at 2 workers against ours at 1 worker.
-    criterion = f"scaling: ours 2w >= {SCALING_TARGET}x ours 1w (words/s)"
+    target = targets["scaling"]
+    criterion = ("scaling: ours 2w vs ours 1w (words/s), no target" if target is None
+                 else f"scaling: ours 2w >= {target}x ours 1w (words/s)")
     scaling = ours_figure(2, "scaling")
     if scaling is None:
-        add(criterion, None, "needs ours at 1 and 2 workers")
+        add(criterion, None, "needs ours at 1 and 2 workers", target)
     else:
-        add(criterion, scaling >= SCALING_TARGET, f"{scaling:.2f}x")
+        add(criterion, target is not None and scaling >= target, f"{scaling:.2f}x", target)
 
     # Quality, against gensim at each worker count both ran. The verdict is the
     # one at 1 worker (the minimum the target asks for); if another worker
     # count misses the target, the detail says so.
-    def quality(criterion, key, tolerance, value_format, difference_format):
+    def quality(name, key, tolerance, value_format, difference_format):
+        criterion = (f"quality: {name} ours vs gensim, no target" if tolerance is None
+                     else f"quality: {name} ours >= gensim - {tolerance:g}"
+                          + ((" point" if tolerance == 1 else " points")
+                             if key == "analogy_points" else ""))
         passed, details = {}, []
         for workers in worker_counts:
             ours, theirs = by_key.get(("ours", workers)), by_key.get(("gensim", workers))
             if ours is None or theirs is None or ours[key] is None or theirs[key] is None:
                 continue
-            passed[workers] = ours[key] >= theirs[key] - tolerance
+            passed[workers] = tolerance is None or ours[key] >= theirs[key] - tolerance
             details.append(f"{workers}w: ours {value_format.format(ours[key])} vs gensim "
                            f"{value_format.format(theirs[key])} "
                            f"({difference_format.format(ours[key] - theirs[key])})")
         if 1 not in passed:
-            add(criterion, None, "needs ours and gensim at 1 worker")
+            add(criterion, None, "needs ours and gensim at 1 worker", tolerance)
             return
         detail = "; ".join(details)
         missed = [f"{workers}w" for workers, ok in passed.items() if not ok]
         if passed[1] and missed:
             detail = f"holds at 1w, not at {', '.join(missed)}: {detail}"
-        add(criterion, passed[1], detail)
+        add(criterion, passed[1], detail, tolerance)
 
-    quality(f"quality: analogy@30k ours >= gensim - {ANALOGY_TOLERANCE:g} point",
-            "analogy_points", ANALOGY_TOLERANCE, "{:.2f}%", "{:+.2f} points")
-    quality(f"quality: WS353 ours >= gensim - {WS353_TOLERANCE:g}",
-            "ws353_spearman", WS353_TOLERANCE, "{:.3f}", "{:+.3f}")
+    quality("analogy@30k", "analogy_points", targets["analogy"], "{:.2f}%", "{:+.2f} points")
+    quality("WS353", "ws353_spearman", targets["ws353"], "{:.3f}", "{:+.3f}")
 
     # Memory: our largest peak RSS over all worker counts.
-    criterion = f"memory: ours peak RSS <= {RSS_LIMIT_MB} MB"
+    target = targets["rss_mb"]
+    criterion = ("memory: ours peak RSS, no target" if target is None
+                 else f"memory: ours peak RSS <= {target} MB")
     ours_runs = [run for (impl, _), run in by_key.items() if impl == "ours"]
     if not ours_runs:
-        add(criterion, None, "no run of ours")
+        add(criterion, None, "no run of ours", target)
     else:
         largest = max(ours_runs, key=lambda run: run["peak_rss_mb"])
-        add(criterion, largest["peak_rss_mb"] <= RSS_LIMIT_MB,
-            f"largest {largest['peak_rss_mb']:.0f} MB (at {largest['workers']}w)")
+        add(criterion, target is not None and largest["peak_rss_mb"] <= target,
+            f"largest {largest['peak_rss_mb']:.0f} MB (at {largest['workers']}w)", target)
     return criteria
 
 
 def print_report(report):
     """Print the header, the table and the criteria."""
-    settings = ", ".join(f"{name} {value:g}" for name, value in report["settings"].items())
+    variant = report["variant"]
+    settings = ", ".join(f"{name} {value}" if isinstance(value, bool) else f"{name} {value:g}"
+                         for name, value in report["settings"].items())
     versions = ", ".join(f"{name} {version}" for name, version in report["versions"].items())
     corpus_line = report["corpus"]
     if report["max_words"]:
         corpus_line += (f": FIRST {report['raw_tokens_per_epoch']:,} TOKENS ONLY (--max-words, "
                         "a quick trial: not the benchmark)")
-    print("Skip-gram with negative sampling: this project vs gensim")
+    alpha, min_alpha = report["settings"]["alpha"], report["settings"]["min_alpha"]
+    alpha_line = f"{alpha:g} -> {min_alpha:g} (linear), the same for both"
+    if report["ours_default_alpha"] != alpha:
+        alpha_line += (f" (our {variant['ours_class']}'s own default is "
+                       f"{report['ours_default_alpha']:g})")
+    name = variant["name"]
+    print(f"{name[0].upper()}{name[1:]}: this project vs gensim")
+    print(f"variant    ours {variant['ours']}, gensim {variant['gensim']}")
+    print(f"alpha      {alpha_line}")
     print(f"corpus     {corpus_line}")
     print(f"tokens     {report['raw_tokens_per_epoch']:,} raw tokens per epoch x "
           f"{report['epochs']} epoch(s); vocabulary {report['vocabulary_size']:,} words")
@@ -492,6 +591,7 @@ def print_report(report):
     if report["gensim_version"] is None and not report["no_gensim"]:
         print("note       gensim cannot be imported here: ours only")
     print()
+    print(f"Results: {name}, alpha {alpha:g}, {report['epochs']} epoch(s)")
     print(format_table(report["runs"]))
     for run in report["runs"]:
         if "error" in run:
@@ -504,8 +604,9 @@ def print_report(report):
             print(f"WARNING: ours at {run['workers']}w compiled a Numba kernel during the "
                   "timed fit; its train time includes compilation")
     print()
-    print("Acceptance criteria" + (" (set for full wiki17m x 5 epochs: indicative only on "
-                                   "this slice)" if report["max_words"] else ""))
+    print(f"Acceptance criteria for {name}"
+          + (" (set for full wiki17m x 5 epochs: indicative only on this slice)"
+             if report["max_words"] else ""))
     width = max(len(item["criterion"]) for item in report["criteria"])
     for item in report["criteria"]:
         print(f"  {item['status']:<4}  {item['criterion']:<{width}}  {item['detail']}")
@@ -513,8 +614,16 @@ def print_report(report):
 
 def parse_args(argv):
     parser = argparse.ArgumentParser(
-        description="Benchmark our skip-gram against gensim: speed, scaling, memory, quality.")
+        description="Benchmark our skip-gram or CBOW against gensim's: speed, scaling, "
+                    "memory, quality.")
     parser.add_argument("--corpus", help="corpus file (e.g. ../shared/data/corpora/wiki17m.txt.xz)")
+    parser.add_argument("--algo", choices=sorted(ALGORITHMS), default="sg",
+                        help="sg: skip-gram (default); cbow: CBOW with averaged context vectors")
+    parser.add_argument("--hs", action="store_true",
+                        help="hierarchical softmax only (negative=0) instead of negative sampling")
+    parser.add_argument("--alpha", type=float, default=SETTINGS["alpha"],
+                        help=f"initial learning rate, the same for both implementations "
+                             f"(default {SETTINGS['alpha']:g}, for CBOW too)")
     parser.add_argument("--epochs", type=int, default=5, help="training epochs (default 5)")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2],
                         help="worker counts to run, each for both implementations (default 1 2)")
@@ -535,6 +644,8 @@ def parse_args(argv):
             parser.error("--workers must all be >= 1")
         if args.max_words is not None and args.max_words < 1:
             parser.error("--max-words must be >= 1")
+        if not SETTINGS["min_alpha"] <= args.alpha < math.inf:
+            parser.error(f"--alpha must be >= min_alpha ({SETTINGS['min_alpha']:g})")
     return args
 
 
@@ -550,6 +661,8 @@ def main(argv=None):
     data_dir = Path(args.data_dir or os.environ.get("WORDVEC_DATA") or corpus.parent.parent)
     eval_paths = find_eval_paths(data_dir.resolve())
     worker_counts = sorted(set(args.workers))
+    settings = variant_settings(args.algo, args.hs, args.alpha)
+    variant = describe_variant(args.algo, args.hs, settings)
 
     scratch = tempfile.mkdtemp(prefix="w2v_speed_")
     try:
@@ -557,7 +670,7 @@ def main(argv=None):
         print(f"preparing (counting and encoding) {what} corpus...", file=sys.stderr)
         prepared = run_child({"task": "prepare", "corpus": str(corpus),
                               "max_words": args.max_words, "scratch": scratch,
-                              "settings": SETTINGS})
+                              "algo": args.algo, "settings": settings})
         if "error" in prepared:
             sys.exit(f"error: preparing the corpus failed: {prepared['error']}")
         versions = prepared["versions"]
@@ -568,8 +681,9 @@ def main(argv=None):
         for workers in worker_counts:
             for impl in implementations:
                 print(f"training {impl} with {workers} worker(s)...", file=sys.stderr)
-                job = {"task": impl, "workers": workers, "epochs": args.epochs,
-                       "settings": SETTINGS, "corpus": prepared["corpus_for_training"],
+                job = {"task": impl, "algo": args.algo, "workers": workers,
+                       "epochs": args.epochs, "settings": settings,
+                       "corpus": prepared["corpus_for_training"],
                        "cache_dir": prepared["cache_dir"], "eval_paths": eval_paths}
                 started = time.perf_counter()
                 figures = run_child(job)
@@ -586,16 +700,18 @@ def main(argv=None):
     for run in runs:
         if run.get("analogy_accuracy") is not None:
             run["analogy_points"] = 100 * run["analogy_accuracy"]
-    report = {"corpus": str(corpus), "max_words": args.max_words,
+    targets = TARGETS[(args.algo, args.hs)]
+    report = {"variant": variant, "corpus": str(corpus), "max_words": args.max_words,
               "raw_tokens_per_epoch": raw_tokens, "epochs": args.epochs,
-              "vocabulary_size": prepared["vocabulary_size"], "settings": SETTINGS,
+              "vocabulary_size": prepared["vocabulary_size"], "settings": settings,
+              "ours_default_alpha": prepared["ours_default_alpha"], "targets": targets,
               "analogy_restrict_vocab": ANALOGY_RESTRICT_VOCAB, "eval_paths": eval_paths,
               "prepare_seconds_up_front": prepared["prepare_seconds"],
               "numba_warmup_seconds_up_front": prepared["numba_warmup_seconds"],
               "versions": versions, "gensim_version": gensim_version,
               "no_gensim": args.no_gensim,
               "machine": {"cpus": os.cpu_count(), "platform": platform.platform()},
-              "runs": runs, "criteria": check_criteria(runs)}
+              "runs": runs, "criteria": check_criteria(runs, targets)}
     print_report(report)
     if args.json:
         with open(args.json, "w", encoding="utf-8") as out:

@@ -4,6 +4,7 @@ Every test trains on a few thousand synthetic sentences, so the whole file
 takes seconds; one test runs the installed console script in a subprocess.
 """
 import ast
+import importlib
 import inspect
 import lzma
 import re
@@ -23,12 +24,22 @@ from wordvec.keyedvectors import KeyedVectors
 # (about half a second of training), small enough to train in every test.
 TINY_SENTENCES = 8000
 TINY_MODEL = ["--dim", "30", "--epochs", "10", "--quiet", "--no-cache"]
+# For the tests that only check what was trained with which hyperparameters.
+SMALL_SENTENCES = 1500
+SMALL_MODEL = ["--dim", "8", "--epochs", "1", "--quiet", "--no-cache"]
 
 
 @pytest.fixture(scope="module")
 def corpus_file(tmp_path_factory):
     path = tmp_path_factory.mktemp("corpus") / "synthetic.txt"
     synthetic.write(path, n_sentences=TINY_SENTENCES, seed=0)
+    return path
+
+
+@pytest.fixture(scope="module")
+def small_corpus(tmp_path_factory):
+    path = tmp_path_factory.mktemp("small") / "synthetic.txt"
+    synthetic.write(path, n_sentences=SMALL_SENTENCES, seed=1)
     return path
 
 
@@ -55,8 +66,9 @@ def one_error_line(err):
 
 # ------------------------------------------------------------------- parsing
 
-@pytest.mark.parametrize("command", [[], ["train"], ["train", "sg"], ["eval"], ["neighbors"],
-                                     ["analogy"], ["fetch"], ["demo"]])
+@pytest.mark.parametrize("command", [[], ["train"], ["train", "sg"], ["train", "cbow"], ["eval"],
+                                     ["neighbors"], ["analogy"], ["fetch"], ["demo"],
+                                     ["presets"]])
 def test_every_command_has_help(command, capsys):
     with pytest.raises(SystemExit) as exit_info:
         main(command + ["--help"])
@@ -77,16 +89,76 @@ def test_train_sg_help_lists_hyperparameters_with_their_defaults(capsys):
     assert "--dim DIM Size of the vectors. (default: 100)" in out  # help from the docstring
 
 
-def test_train_defaults_are_the_estimators():
-    from w2v import SkipGram
-    opts = cli.train_parser("sg", SkipGram).parse_args(["--corpus", "c", "--out", "v.bin"])
-    signature = inspect.signature(SkipGram).parameters
-    flags = {name for name, _ in cli._hyperparameters(SkipGram)}
-    assert flags == set(signature) - {"verbose", "callbacks"}
-    for name in flags:
-        assert getattr(opts, name) == signature[name].default, name
-    helps = cli._parameter_help(SkipGram)
-    assert all(helps.get(name) for name in flags), "a parameter lacks a docstring entry"
+def test_train_cbow_help_lists_its_own_flags(capsys):
+    with pytest.raises(SystemExit):
+        main(["train", "cbow", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    for flag in ("--cbow-mean, --no-cbow-mean", "--hs, --no-hs", "--vectors {in,in+out}",
+                 "--preset {word2vec-c,gensim,text8-demo,levy2015}"):
+        assert flag in out
+    # CBOW's own default, and help text borrowed from SkipGram's docstring
+    # ("As for ``SkipGram``").
+    assert "--alpha ALPHA Initial learning rate." in out and "(default: 0.05)" in out
+    assert "--dim DIM Size of the vectors. (default: 100)" in out
+
+
+def trainer(algorithm):
+    package, class_name, _ = cli.TRAINERS[algorithm]
+    return getattr(importlib.import_module(package), class_name)
+
+
+def parse_train(algorithm, *flags):
+    """The estimator, and its keyword arguments and preset as `wordvec train` would choose."""
+    estimator = trainer(algorithm)
+    opts = cli.train_parser(algorithm, estimator).parse_args(
+        ["--corpus", "c", "--out", "v.bin", *flags])
+    params, preset = cli._chosen_hyperparameters(opts, estimator)
+    return estimator, params, preset
+
+
+@pytest.mark.parametrize("algorithm", ["sg", "cbow"])
+def test_train_defaults_are_the_estimators(algorithm):
+    estimator, params, preset = parse_train(algorithm)
+    signature = inspect.signature(estimator).parameters
+    assert set(params) == set(signature) - {"verbose", "callbacks"}
+    assert params == {name: signature[name].default for name in params}
+    assert preset is None
+    helps = cli._parameter_help(estimator)
+    assert all(helps.get(name) for name in params), "a parameter lacks a docstring entry"
+
+
+def test_flags_take_the_type_of_the_default():
+    _, params, _ = parse_train("cbow", "--hs", "--no-cbow-mean", "--vectors", "in+out",
+                               "--sample", "1e-4", "--max-vocab-size", "100", "--negative", "0")
+    assert params["hs"] is True and params["cbow_mean"] is False
+    assert params["vectors"] == "in+out" and params["sample"] == 1e-4
+    assert params["max_vocab_size"] == 100 and params["negative"] == 0
+    assert parse_train("sg", "--no-hs")[1]["hs"] is False
+
+
+def test_preset_then_flags_given():
+    _, params, preset = parse_train("cbow", "--preset", "text8-demo")
+    assert preset.name == "text8-demo"
+    assert {key: params[key] for key in ("dim", "window", "negative", "sample", "epochs",
+                                         "alpha")} == {"dim": 200, "window": 8, "negative": 25,
+                                                       "sample": 1e-4, "epochs": 15,
+                                                       "alpha": 0.05}
+    # A flag given wins, even one equal to the estimator's default (--window 5).
+    _, params, _ = parse_train("cbow", "--preset", "text8-demo", "--epochs", "1", "--dim", "10",
+                               "--window", "5", "--cbow-mean")
+    assert (params["epochs"], params["dim"], params["window"]) == (1, 10, 5)
+    assert (params["negative"], params["sample"]) == (25, 1e-4)
+    # Skip-gram gets the preset's skip-gram learning rate, and no cbow_mean.
+    _, params, _ = parse_train("sg", "--preset", "text8-demo")
+    assert params["alpha"] == 0.025 and "cbow_mean" not in params
+
+
+def test_bad_vectors_or_preset_exits_2(capsys):
+    for flags in (["--vectors", "out"], ["--preset", "word2vek"]):
+        with pytest.raises(SystemExit) as exit_info:
+            main(["train", "cbow", "--corpus", "c", "--out", "v.bin", *flags])
+        assert exit_info.value.code == 2
+        assert "invalid choice" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("argv", [[], ["train"], ["train", "cbow"], ["train", "sg"],
@@ -98,6 +170,22 @@ def test_bad_command_lines_exit_2(argv, capsys):
         main(argv)
     assert exit_info.value.code == 2
     assert "error:" in capsys.readouterr().err
+
+
+def test_presets_lists_every_preset(capsys):
+    from w2v.presets import PRESETS
+    assert main(["presets"]) == 0
+    out = capsys.readouterr().out
+    command = {"cbow": "train cbow", "skipgram": "train sg"}
+    for name, preset in PRESETS.items():
+        assert f"{name} (recommended: {command[preset.algorithm]}): {preset.description}" in out
+        assert preset.source in out
+    # The flags that would do the same, per algorithm where the preset says so.
+    assert re.search(r"^  train cbow: +--dim 200 --window 8 --negative 25 .*--cbow-mean$", out,
+                     re.MULTILINE)
+    assert re.search(r"^  train sg: +--dim 200 .*--alpha 0.025 --min-alpha 2.5e-06$", out,
+                     re.MULTILINE)
+    assert re.search(r"^  flags: +--negative 15 .*--vectors in\+out$", out, re.MULTILINE)
 
 
 def test_algorithms_are_imported_only_when_training():
@@ -144,6 +232,46 @@ def test_train_saves_in_the_format_of_the_extension(suffix, corpus_file, tmp_pat
     assert re.search(r"final loss +\d+\.\d{4} \(epoch 1 of 1\)", printed)
     assert f"saved to       {out}" in printed
     assert list((tmp_path / "cache").iterdir()), "--cache-dir was not used"
+
+
+def train_small(algorithm, small_corpus, out, *flags):
+    """Train on the small corpus through the CLI; the saved metadata's params."""
+    assert main(["train", algorithm, "--corpus", str(small_corpus), "--out", str(out),
+                 *SMALL_MODEL, *flags]) == 0
+    kv = KeyedVectors.load(out)
+    assert len(kv) > 0
+    return kv.metadata
+
+
+def test_train_cbow(small_corpus, tmp_path, capsys):
+    metadata = train_small("cbow", small_corpus, tmp_path / "cbow.npz")
+    assert metadata["algorithm"] == "cbow"
+    assert metadata["params"]["dim"] == 8 and metadata["params"]["cbow_mean"] is True
+    assert "training CBOW on" in capsys.readouterr().out
+
+
+def test_train_hierarchical_softmax_only(small_corpus, tmp_path):
+    metadata = train_small("sg", small_corpus, tmp_path / "hs.npz", "--hs", "--negative", "0")
+    params = metadata["params"]
+    assert params["hs"] is True and params["negative"] == 0
+
+
+def test_train_vectors_in_plus_out(small_corpus, tmp_path):
+    metadata = train_small("cbow", small_corpus, tmp_path / "wc.npz", "--vectors", "in+out")
+    assert metadata["params"]["vectors"] == "in+out"
+
+
+def test_train_with_a_preset(small_corpus, tmp_path, capsys):
+    from w2v.presets import get_preset
+    # SMALL_MODEL's --dim 8 --epochs 1 come first; these later ones win, as
+    # argparse keeps the last, and both win over the preset.
+    params = train_small("cbow", small_corpus, tmp_path / "demo.npz", "--preset", "text8-demo",
+                         "--epochs", "1", "--dim", "10")["params"]
+    assert (params["epochs"], params["dim"]) == (1, 10)
+    assert (params["window"], params["negative"], params["sample"]) == (8, 25, 1e-4)
+    out = capsys.readouterr().out
+    assert "(normalizer none, preset text8-demo)" in out
+    assert f"preset         text8-demo, from {get_preset('text8-demo').source}" in out
 
 
 def test_unknown_extension_fails_before_training(corpus_file, tmp_path, capsys):

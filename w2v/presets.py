@@ -21,6 +21,25 @@ for CBOW. What a preset leaves out keeps the estimator's default. No preset
 sets ``workers``, ``verbose`` or ``callbacks`` (how to run, not what to
 learn), nor ``seed``, except gensim's, which is 1 like ours.
 
+The presets and their sources:
+
+* ``word2vec-c``: what word2vec.c (Mikolov et al.'s C tool) does when given
+  no flags: CBOW, 100 dimensions, window 5, 5 noise words, subsampling
+  1e-3, 5 epochs, alpha 0.05 for CBOW and 0.025 for skip-gram.
+* ``gensim``: the defaults of gensim 4's ``Word2Vec``; the same, except that
+  CBOW starts at alpha 0.025 too.
+* ``text8-demo``: the C tool's ``demo-word.sh`` recipe for text8: CBOW with
+  200 dimensions, window 8, 25 noise words, subsampling 1e-4, 15 epochs.
+* ``levy2015``: Levy, Goldberg & Dagan (2015), "Improving Distributional
+  Similarity with Lessons Learned from Word Embeddings", TACL 3:211-225.
+  Their practical advice for skip-gram with negative sampling, in short:
+  draw many negative samples (15, the most they tried, rather than 5);
+  always smooth the noise (context) distribution with the exponent 0.75;
+  subsample frequent words (t = 1e-5); use dynamic context windows, whose
+  size is drawn anew for each word (our kernels always do), here of up to
+  5 words; and try adding each word's context vector to its word vector,
+  their "w+c", our ``vectors="in+out"``.
+
 The module itself imports only the standard library, so that it stays
 cheap to read from the command line (``wordvec presets``); importing it as
 ``w2v.presets`` still runs ``w2v/__init__.py``, which loads the estimators.
@@ -144,13 +163,9 @@ _PRESET_LIST = [
         source="Levy, Goldberg & Dagan (2015), Improving Distributional Similarity with "
                "Lessons Learned from Word Embeddings, TACL 3:211-225 "
                "(aclanthology.org/Q15-1016)",
-        # Their advice for SGNS, in our words: more negative samples help
-        # (15 was the most they tried, and the best); always smooth the
-        # context distribution with the exponent 0.75; subsample frequent
-        # words with t = 1e-5; dynamic (randomly shrunk) windows, which our
-        # kernels always use, of up to 5 words; and try adding the context
-        # vectors to the word vectors ("w+c"), our vectors="in+out". Our
-        # subsampling follows word2vec.c's formula, which at the same t
+        # The advice is summed up in the module docstring. Dynamic windows
+        # need no parameter: the kernels always shrink the window at random.
+        # Our subsampling follows word2vec.c's formula, which at the same t
         # keeps a little more than the paper's 1 - sqrt(t / f).
         params={"negative": 15, "ns_exponent": 0.75, "sample": 1e-5, "window": 5,
                 "vectors": "in+out"},

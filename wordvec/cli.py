@@ -6,6 +6,9 @@ Example session
 
     $ wordvec demo                          # no download: a synthetic corpus, ~5 s
     $ wordvec train sg --corpus wiki17m --data-dir ../shared/data --out vectors.bin
+    $ wordvec presets                       # named hyperparameter sets, with their sources
+    $ wordvec train cbow --corpus wiki17m --data-dir ../shared/data --out cbow.bin \
+          --preset word2vec-c --epochs 3    # a flag given wins over the preset
     $ wordvec eval vectors.bin --data-dir ../shared/data
     $ wordvec neighbors vectors.bin paris king
     $ wordvec analogy vectors.bin paris france berlin      # paris : france :: berlin : ?
@@ -15,8 +18,8 @@ Every command has ``--help``. A bad argument or input prints one line,
 ``wordvec: error: ...``, and exits with status 2; Ctrl-C exits with 130.
 
 This is the only core module that imports an algorithm package (``w2v``),
-and only inside the commands that train: the core never depends on the
-algorithms, the command line merely dispatches to them.
+and only inside the commands that train or list presets: the core never
+depends on the algorithms, the command line merely dispatches to them.
 """
 import argparse
 import importlib
@@ -40,10 +43,12 @@ from .vectors_io import detect_format
 
 # Command-line name -> (package, estimator class, one-line help). An estimator
 # takes its hyperparameters as keyword arguments and has fit(corpus,
-# cache_dir), .wv and SkipGram's training facts, so `train cbow` or
-# `train glove` will each be one more line here.
+# cache_dir), .wv and SkipGram's training facts, so `train glove` will be one
+# more line here. A package with a `presets` module (PRESETS, get_preset,
+# preset_params, like w2v/presets.py) gets --preset too.
 TRAINERS = {
-    "sg": ("w2v", "SkipGram", "Word2Vec skip-gram with negative sampling"),
+    "sg": ("w2v", "SkipGram", "Word2Vec skip-gram: predict the neighbours from each word"),
+    "cbow": ("w2v", "CBOW", "Word2Vec CBOW: predict each word from its neighbours"),
 }
 # Constructor parameters that are not flags: --quiet stands for verbose, and
 # callbacks are Python objects.
@@ -56,6 +61,9 @@ DEMO_MIN_SENTENCES = 5_000
 
 # A numpydoc parameter entry: "name[, name] : type", then its indented description.
 _PARAM_ENTRY = re.compile(r"^(\w[\w, ]*?) : [^\n]*\n((?:    [^\n]*(?:\n|$))*)", re.MULTILINE)
+# How a docstring hands its other parameters over to another class's: CBOW's
+# "dim, window, ...  As for ``SkipGram``."
+_SEE_CLASS = re.compile(r"As for ``(\w+)``")
 
 
 # ------------------------------------------------------------------ helpers
@@ -111,7 +119,82 @@ def _parameter_help(estimator):
     for names, text in _PARAM_ENTRY.findall(section):
         for name in names.split(","):
             helps[name.strip()] = " ".join(text.replace("``", "").split()).replace("%", "%%")
+    # Entries that only say "As for ``SkipGram``" take SkipGram's words, looked
+    # up in the estimator's own package; the estimator's own entries win.
+    package = sys.modules[estimator.__module__.partition(".")[0]]
+    for class_name in _SEE_CLASS.findall(section):
+        other = getattr(package, class_name, None)
+        if isinstance(other, type) and other is not estimator:
+            for name, text in _parameter_help(other).items():
+                helps.setdefault(name, text)
     return helps
+
+
+def _declared_choices(name, estimator):
+    """The allowed values of string parameter ``name``, if a module declares them.
+
+    The convention: the module of the estimator, or of a base class, holds
+    a tuple named like the parameter in capitals (``w2v.base.VECTORS`` for
+    ``vectors``). None if there is no such tuple: then any string goes.
+    """
+    for cls in inspect.getmro(estimator):
+        declared = getattr(sys.modules.get(cls.__module__), name.upper(), None)
+        if isinstance(declared, tuple) and all(isinstance(value, str) for value in declared):
+            return declared
+    return None
+
+
+def _flag_kind(name, default, estimator):
+    """argparse keywords for a hyperparameter's flag, chosen by its default's type."""
+    if isinstance(default, bool):  # before int: a bool is an int too
+        return {"action": argparse.BooleanOptionalAction}
+    if isinstance(default, str):
+        return {"type": str, "choices": _declared_choices(name, estimator)}
+    # Floats are floats; the parameters defaulting to None are optional
+    # caps on word counts, hence int, like every other number.
+    return {"type": float if isinstance(default, float) else int}
+
+
+def _presets_for(estimator):
+    """The ``presets`` module of the estimator's package, or None if it has none."""
+    module_name = estimator.__module__.partition(".")[0] + ".presets"
+    try:
+        return importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name != module_name:  # the module exists but is broken: say so
+            raise
+        return None
+
+
+def _chosen_hyperparameters(opts, estimator):
+    """(keyword arguments for ``estimator``, the Preset used or None), from parsed flags.
+
+    Three layers, the later winning: the estimator's defaults, the preset's
+    values for this algorithm, the flags given on the command line. A flag
+    not given parses to None (see ``train_parser``), which is how it is told
+    apart from one given with the default's value.
+    """
+    params = dict(_hyperparameters(estimator))
+    preset = None
+    if getattr(opts, "preset", None) is not None:
+        presets = _presets_for(estimator)
+        preset = presets.get_preset(opts.preset)
+        params.update(presets.preset_params(opts.preset, estimator.algorithm))
+    params.update({name: getattr(opts, name) for name in list(params)
+                   if getattr(opts, name, None) is not None})
+    return params, preset
+
+
+def _as_flags(params):
+    """Keyword arguments as the flags that would set them: ``--dim 100 --no-hs``."""
+    flags = []
+    for name, value in params.items():
+        flag = "--" + name.replace("_", "-")
+        if isinstance(value, bool):
+            flags.append(flag if value else "--no-" + flag[2:])
+        else:
+            flags.append(f"{flag} {value}")
+    return " ".join(flags)
 
 
 def train_parser(algorithm, estimator):
@@ -142,14 +225,23 @@ def train_parser(algorithm, estimator):
     data.add_argument("--eval", action="store_true",
                       help="after training, run the benchmarks of the data directory")
     data.add_argument("--quiet", action="store_true", help="no progress bar")
-    hyper = parser.add_argument_group("hyperparameters (the estimator's own defaults)")
+    hyper = parser.add_argument_group(
+        "hyperparameters", "Each defaults to the estimator's own value, or to the preset's "
+                           "with --preset; a flag given always wins.")
+    presets = _presets_for(estimator)
+    if presets is not None:
+        hyper.add_argument("--preset", choices=list(presets.PRESETS),
+                           help="start from a named set of hyperparameters: `wordvec presets` "
+                                "lists them with their sources (default: none)")
     helps = _parameter_help(estimator)
     for name, default in _hyperparameters(estimator):
-        # Every hyperparameter so far is a number; the ones defaulting to
-        # None are optional caps on word counts, hence int.
-        hyper.add_argument("--" + name.replace("_", "-"), dest=name, default=default,
-                           type=float if isinstance(default, float) else int,
-                           help=helps.get(name, name) + " (default: %(default)s)")
+        # default=None: a flag not given stays None, so that a preset can
+        # fill it in (_chosen_hyperparameters). The help shows the
+        # estimator's default instead of argparse's %(default)s.
+        shown = str(default).replace("%", "%%")
+        hyper.add_argument("--" + name.replace("_", "-"), dest=name, default=None,
+                           help=f"{helps.get(name, name)} (default: {shown})",
+                           **_flag_kind(name, default, estimator))
     return parser
 
 
@@ -193,10 +285,11 @@ def _train(args):
     corpus_path, registry_normalizer = _resolve_corpus(opts.corpus, opts.data_dir)
     benchmarks = eval_dir(opts.data_dir) if opts.eval else None
     normalizer = opts.normalizer or registry_normalizer or "none"
-    params = {name: getattr(opts, name) for name, _ in _hyperparameters(estimator)}
+    params, preset = _chosen_hyperparameters(opts, estimator)
     model = estimator(**params, verbose=not opts.quiet)
 
-    print(f"training {class_name} on {corpus_path} (normalizer {normalizer})")
+    print(f"training {class_name} on {corpus_path} (normalizer {normalizer}"
+          + (f", preset {preset.name})" if preset else ")"))
     started = time.perf_counter()
     corpus = Corpus(corpus_path, normalizer=normalizer,
                     max_sentence_length=opts.max_sentence_length)
@@ -208,7 +301,8 @@ def _train(args):
     losses = model.loss_history_
     loss = (f"{losses[-1]:.4f} (epoch {model.epochs_trained_} of {model.epochs})" if losses
             else "none: stopped during the first epoch")
-    print(_table([
+    rows = [("preset", f"{preset.name}, from {preset.source}")] if preset else []
+    print(_table(rows + [
         ("vocabulary", f"{len(kv):,} words x {kv.vector_size} dimensions"),
         ("words trained", f"{model.words_trained_:,} ({model.words_per_second_:,.0f} words/s)"),
         ("time", f"{elapsed:.1f} s, of which {model.train_seconds_:.1f} s training"),
@@ -221,6 +315,34 @@ def _train(args):
         print()
         print(format_table(evaluate_suite(kv, benchmarks)))
     return 130 if model.interrupted_ else 0
+
+
+def _presets(args):
+    # Lazily, as in _train: only the algorithm packages know their presets.
+    estimators = [getattr(importlib.import_module(package), class_name)
+                  for package, class_name, _ in TRAINERS.values()]
+    # The presets say "skipgram", the command line "train sg".
+    command = {estimator.algorithm: f"train {name}"
+               for name, estimator in zip(TRAINERS, estimators)}
+    modules = []
+    for estimator in estimators:
+        presets = _presets_for(estimator)
+        if presets is not None and presets not in modules:
+            modules.append(presets)
+    for presets in modules:
+        for preset in presets.PRESETS.values():
+            rows = [(f"  {command.get(algorithm, algorithm)}:",
+                     _as_flags(presets.preset_params(preset.name, algorithm)))
+                    for algorithm in presets.ALGORITHMS]
+            if not preset.per_algorithm:  # the same flags for every algorithm
+                rows = [("  flags:", rows[0][1])]
+            recommended = command.get(preset.algorithm, preset.algorithm)
+            print(f"{preset.name} (recommended: {recommended}): {preset.description}")
+            print(_table(rows + [("  source:", preset.source)]))
+            print()
+    print("Train with one: wordvec train cbow --preset NAME ... (or train sg); a flag given "
+          "as well wins over the preset's value.")
+    return 0
 
 
 # --------------------------------------------------------------- evaluation
@@ -325,6 +447,12 @@ def build_parser():
     train.add_argument("options", nargs=argparse.REMAINDER, metavar="OPTIONS ...",
                        help="the algorithm's options, listed by `wordvec train ALGORITHM --help`")
     train.set_defaults(run=_train)
+
+    presets = commands.add_parser(
+        "presets", help="list the named hyperparameter sets for --preset",
+        description="List the named hyperparameter sets that `wordvec train ALGORITHM "
+                    "--preset NAME` takes: their flags and where each comes from.")
+    presets.set_defaults(run=_presets)
 
     evaluate = commands.add_parser(
         "eval", help="score vectors on analogy and similarity benchmarks",
