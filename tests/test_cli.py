@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from corpora import registry, synthetic
-from wordvec import cli
+from wordvec import cli, cli_train
 from wordvec.cli import main
 from wordvec.keyedvectors import KeyedVectors
 
@@ -103,16 +103,16 @@ def test_train_cbow_help_lists_its_own_flags(capsys):
 
 
 def trainer(algorithm):
-    package, class_name, _ = cli.TRAINERS[algorithm]
+    package, class_name, _ = cli_train.TRAINERS[algorithm]
     return getattr(importlib.import_module(package), class_name)
 
 
 def parse_train(algorithm, *flags):
     """The estimator, and its keyword arguments and preset as `wordvec train` would choose."""
     estimator = trainer(algorithm)
-    opts = cli.train_parser(algorithm, estimator).parse_args(
+    opts = cli_train.train_parser(algorithm, estimator).parse_args(
         ["--corpus", "c", "--out", "v.bin", *flags])
-    params, preset = cli._chosen_hyperparameters(opts, estimator)
+    params, preset = cli_train._chosen_hyperparameters(opts, estimator)
     return estimator, params, preset
 
 
@@ -123,7 +123,7 @@ def test_train_defaults_are_the_estimators(algorithm):
     assert set(params) == set(signature) - {"verbose", "callbacks"}
     assert params == {name: signature[name].default for name in params}
     assert preset is None
-    helps = cli._parameter_help(estimator)
+    helps = cli_train._parameter_help(estimator)
     assert all(helps.get(name) for name in params), "a parameter lacks a docstring entry"
 
 
@@ -188,9 +188,12 @@ def test_presets_lists_every_preset(capsys):
     assert re.search(r"^  flags: +--negative 15 .*--vectors in\+out$", out, re.MULTILINE)
 
 
-def test_algorithms_are_imported_only_when_training():
-    # The core must not depend on w2v, and `wordvec --help` must not load Numba.
-    tree = ast.parse(Path(cli.__file__).read_text(encoding="utf-8"))
+@pytest.mark.parametrize("module", sorted(Path(cli.__file__).parent.glob("cli*.py")),
+                         ids=lambda path: path.name)
+def test_algorithms_are_imported_only_when_training(module):
+    # The core must not depend on w2v, and `wordvec --help` must not load Numba:
+    # no command-line module imports them at the top.
+    tree = ast.parse(module.read_text(encoding="utf-8"))
     modules = [alias.name for node in tree.body if isinstance(node, ast.Import)
                for alias in node.names]
     modules += [node.module or "" for node in tree.body if isinstance(node, ast.ImportFrom)]

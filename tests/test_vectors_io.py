@@ -5,7 +5,7 @@ import zipfile
 import numpy as np
 import pytest
 
-from wordvec import vectors_io
+from wordvec import vectors_io, word2vec_format
 from wordvec.errors import VectorFileError
 from wordvec.keyedvectors import KeyedVectors
 
@@ -100,7 +100,7 @@ def test_binary_without_newlines_reads(tmp_path):
 
 
 def test_binary_reads_across_chunk_boundaries(tmp_path, monkeypatch):
-    monkeypatch.setattr(vectors_io, "_BINARY_CHUNK", 7)
+    monkeypatch.setattr(word2vec_format, "_BINARY_CHUNK", 7)
     kv = make_kv()
     kv.save(tmp_path / "v.bin")
     assert_same(kv, KeyedVectors.load(tmp_path / "v.bin"))

@@ -1,0 +1,144 @@
+"""Word vectors in wordvec's own file format, ``.npz``: exact and self-describing.
+
+A NumPy ``np.savez`` archive of
+
+``format_version``
+    int64 0-d: bumped when the layout changes; a newer file is refused.
+``vectors``
+    float32, one row per word.
+``words``
+    uint8: the UTF-8 bytes of the words joined by newlines.
+``counts`` (optional)
+    int64, the corpus count of each word.
+``metadata``
+    JSON in a 0-d unicode array: how the vectors were made.
+
+Unlike the word2vec and GloVe files it keeps the counts and the metadata,
+and it is read with ``allow_pickle=False``: no object arrays anywhere, so
+loading a file cannot run code. Every malformed input raises
+:class:`~wordvec.errors.VectorFileError` naming the path and the field.
+
+Example
+-------
+>>> import tempfile
+>>> from pathlib import Path
+>>> import numpy as np
+>>> from wordvec.keyedvectors import KeyedVectors
+>>> kv = KeyedVectors(np.eye(2), ["cat", "dog"], counts=[5, 3], metadata={"dim": 2})
+>>> path = Path(tempfile.mkdtemp()) / "vectors.npz"
+>>> save_npz(kv, path)
+>>> sorted(np.load(path).files)
+['counts', 'format_version', 'metadata', 'vectors', 'words']
+>>> back = load_npz(path)
+>>> back.index_to_key, back.counts.tolist(), back.metadata
+(['cat', 'dog'], [5, 3], {'dim': 2})
+"""
+import json
+import zipfile
+from pathlib import Path
+
+import numpy as np
+
+from .atomic import atomic_write
+from .errors import VectorFileError, VocabularyError
+
+FORMAT_VERSION = 1
+NPZ_REQUIRED = ("format_version", "vectors", "words", "metadata")
+
+
+def _make_kv(path, vectors, words, counts, metadata):
+    """A KeyedVectors of what the file held; a bad vocabulary is a bad file."""
+    from .keyedvectors import KeyedVectors  # lazy, as keyedvectors imports vectors_io
+    try:
+        return KeyedVectors(vectors, words, counts=counts, metadata=metadata)
+    except VocabularyError as exc:
+        raise VectorFileError(f"{path}: {exc}") from None
+
+
+def save_npz(kv, path):
+    """Write the native ``.npz`` (vectors, words, counts, metadata, format version)."""
+    from .keyedvectors import metadata_to_json
+    for i, word in enumerate(kv.index_to_key):
+        if "\n" in word:
+            raise VectorFileError(f"{path}: word #{i} {word!r} contains a newline, which "
+                                  "separates words in the .npz word list")
+    # Words as one UTF-8 blob, "\n"-separated: a NumPy unicode array would pad
+    # every word to the longest one (one 1,000-character URL -> GBs).
+    words_blob = "\n".join(kv.index_to_key).encode("utf-8")
+    arrays = {
+        "format_version": np.array(FORMAT_VERSION, dtype=np.int64),
+        "vectors": np.ascontiguousarray(kv.vectors, dtype=np.float32),
+        "words": np.frombuffer(words_blob, dtype=np.uint8),
+        "metadata": np.array(metadata_to_json(kv.metadata), dtype=str),
+    }
+    if kv.counts is not None:
+        arrays["counts"] = np.asarray(kv.counts, dtype=np.int64)
+    with atomic_write(path, "wb") as f:
+        np.savez(f, **arrays)
+
+
+def load_npz(path):
+    """Read a native ``.npz`` written by :func:`save_npz` (no pickles)."""
+    path = Path(path)
+    if not path.exists():
+        raise VectorFileError(f"{path}: no such vector file")
+    try:
+        archive = np.load(path, allow_pickle=False)
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
+        raise VectorFileError(f"{path}: not a readable .npz archive ({exc})") from None
+    if not isinstance(archive, np.lib.npyio.NpzFile):
+        raise VectorFileError(f"{path}: holds a single array, expected a .npz archive of "
+                              f"{', '.join(NPZ_REQUIRED)}")
+    with archive:
+        missing = [name for name in NPZ_REQUIRED if name not in archive.files]
+        if missing:
+            raise VectorFileError(f"{path}: .npz is missing field(s) {', '.join(missing)} "
+                                  f"(has {', '.join(archive.files) or 'nothing'})")
+        fields = {}
+        for name in NPZ_REQUIRED + ("counts",):
+            if name in archive.files:
+                try:
+                    fields[name] = archive[name]
+                except ValueError as exc:  # object arrays refuse to load without pickle
+                    raise VectorFileError(f"{path}: field {name!r} cannot be read without "
+                                          f"pickle ({exc}); wordvec never writes object "
+                                          "arrays") from None
+                except (zipfile.BadZipFile, OSError, EOFError) as exc:
+                    raise VectorFileError(f"{path}: field {name!r} is damaged ({exc})") from None
+    version = fields["format_version"]
+    if version.shape != () or version.dtype.kind not in "iu":
+        raise VectorFileError(f"{path}: format_version must be a 0-d integer, got shape "
+                              f"{version.shape} dtype {version.dtype}")
+    if int(version) > FORMAT_VERSION:
+        raise VectorFileError(f"{path}: format version {int(version)} is newer than this "
+                              f"wordvec reads ({FORMAT_VERSION}); upgrade wordvec")
+    vectors, words = fields["vectors"], fields["words"]
+    if vectors.ndim != 2 or vectors.dtype.kind != "f":
+        raise VectorFileError(f"{path}: vectors must be a 2-D float array, got shape "
+                              f"{vectors.shape} dtype {vectors.dtype}")
+    if words.ndim != 1 or words.dtype != np.uint8:
+        raise VectorFileError(f"{path}: words must be a 1-D uint8 array (UTF-8 text, one word "
+                              f"per line), got shape {words.shape} dtype {words.dtype}")
+    try:
+        words = words.tobytes().decode("utf-8").split("\n") if vectors.shape[0] else []
+    except UnicodeDecodeError as exc:
+        raise VectorFileError(f"{path}: word list byte {exc.start} is not valid UTF-8") from None
+    if len(words) != vectors.shape[0]:
+        raise VectorFileError(f"{path}: shape mismatch: {len(words)} words but vectors "
+                              f"has {vectors.shape[0]} rows {vectors.shape}")
+    counts = fields.get("counts")
+    if counts is not None and (counts.shape != (len(words),) or counts.dtype.kind not in "iu"):
+        raise VectorFileError(f"{path}: shape mismatch: counts has shape {counts.shape} dtype "
+                              f"{counts.dtype}, expected ({len(words)},) integers")
+    meta_arr = fields["metadata"]
+    if meta_arr.shape != () or meta_arr.dtype.kind != "U":
+        raise VectorFileError(f"{path}: metadata must be a 0-d unicode array of JSON, got "
+                              f"shape {meta_arr.shape} dtype {meta_arr.dtype}")
+    try:
+        metadata = json.loads(str(meta_arr[()]))
+    except json.JSONDecodeError as exc:
+        raise VectorFileError(f"{path}: metadata is not valid JSON ({exc})") from None
+    if not isinstance(metadata, dict):
+        raise VectorFileError(f"{path}: metadata must be a JSON object, got "
+                              f"{type(metadata).__name__}")
+    return _make_kv(path, vectors, words, counts=counts, metadata=metadata)
