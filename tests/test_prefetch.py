@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 from numba import njit
 
-from wordvec.prefetch import prefetch_row
+from wordvec.prefetch import prefetch_item, prefetch_row
 
 
 @njit(cache=False)
@@ -11,6 +11,7 @@ def prefetch_all_then_sum(matrix):
     for row in range(matrix.shape[0]):
         prefetch_row(matrix, row)
         prefetch_row(matrix, np.int32(row))  # any integer type of index
+        prefetch_item(matrix[row], 0)
     return matrix.sum()
 
 

@@ -31,24 +31,44 @@ def prefetch_row(matrix, row):
     """Hint that ``matrix[row]`` will be read and written soon (no-op in Python)."""
 
 
+def prefetch_item(vector, index):
+    """Hint that ``vector[index]`` will be read soon (no-op in Python)."""
+
+
+def _prefetch_codegen(context, builder, signature, args):
+    """LLVM's prefetch for the cache line holding array[indices...]."""
+    array_type = signature.args[0]
+    array = context.make_array(array_type)(context, builder, args[0])
+    indices = [context.cast(builder, value, value_type, types.intp)
+               for value, value_type in zip(args[1:], signature.args[1:])]
+    address = cgutils.get_item_pointer(context, builder, array_type, array, indices)
+    int32 = ir.IntType(32)
+    function = cgutils.get_or_insert_function(
+        builder.module, ir.FunctionType(ir.VoidType(), [_BYTE_POINTER, int32, int32, int32]),
+        _PREFETCH_NAME)
+    # Arguments: address, 1 = for a write, 3 = keep in all cache levels, 1 = data.
+    builder.call(function, [builder.bitcast(address, _BYTE_POINTER), ir.Constant(int32, 1),
+                            ir.Constant(int32, 3), ir.Constant(int32, 1)])
+    return context.get_dummy_value()
+
+
 @intrinsic
 def _prefetch_element(typingctx, matrix, row, column):
     """Emit LLVM's prefetch for the cache line holding matrix[row, column]."""
-    def codegen(context, builder, signature, args):
-        matrix_type = signature.args[0]
-        array = context.make_array(matrix_type)(context, builder, args[0])
-        row_and_column = [context.cast(builder, value, value_type, types.intp)
-                          for value, value_type in zip(args[1:], signature.args[1:])]
-        address = cgutils.get_item_pointer(context, builder, matrix_type, array, row_and_column)
-        int32 = ir.IntType(32)
-        function = cgutils.get_or_insert_function(
-            builder.module, ir.FunctionType(ir.VoidType(), [_BYTE_POINTER, int32, int32, int32]),
-            _PREFETCH_NAME)
-        # Arguments: address, 1 = for a write, 3 = keep in all cache levels, 1 = data.
-        builder.call(function, [builder.bitcast(address, _BYTE_POINTER), ir.Constant(int32, 1),
-                                ir.Constant(int32, 3), ir.Constant(int32, 1)])
-        return context.get_dummy_value()
-    return types.void(matrix, row, column), codegen
+    return types.void(matrix, row, column), _prefetch_codegen
+
+
+@intrinsic
+def _prefetch_vector_element(typingctx, vector, index):
+    """Emit LLVM's prefetch for the cache line holding vector[index]."""
+    return types.void(vector, index), _prefetch_codegen
+
+
+@overload(prefetch_item, jit_options={"cache": True})
+def _prefetch_item_jit(vector, index):
+    def prefetch_one_line(vector, index):
+        _prefetch_vector_element(vector, index)
+    return prefetch_one_line
 
 
 @overload(prefetch_row, jit_options={"cache": True})

@@ -1,0 +1,121 @@
+"""Numba kernels for GloVe training: a shuffle and one AdaGrad pass over entries.
+
+``adagrad_chunk`` is ``reference.adagrad_epoch`` made fast: the same terms,
+in the same order, with the same arithmetic (float32 vectors, as the C tool's
+``real``; the loss summed in float64). The driver (``estimator.py``) shuffles
+the entries once per epoch with ``shuffle_order`` and hands slices of that
+order to the threads.
+
+Shapes used throughout::
+
+    nnz                 stored entries of the co-occurrence matrix (glove/matrix.py)
+    rows, cols  (nnz,) int32     entry (rows[e], cols[e]) holds values[e]
+    values      (nnz,) float32   X_ij (a symmetric matrix stores i <= j only)
+    W, W_ctx    (V, stride) float32   word and context vectors; first dim columns used
+    b, b_ctx    (V,) float32          their biases
+    G, G_ctx    (V, stride) float32   AdaGrad's sums of squared steps, from 1
+    G_b, G_b_ctx  (V,) float32        the same for the biases
+"""
+import math
+
+import numpy as np
+from numba import njit
+
+from wordvec.prefetch import prefetch_item, prefetch_row
+from wordvec.rng import below, next_u64
+
+# fastmath minus the "no NaN / no inf" promises, so a diverging run shows a
+# NaN loss (see w2v/kernels.py).
+_FASTMATH = {"reassoc", "contract", "arcp", "nsz", "afn"}
+_jit = njit(cache=True, nogil=True, fastmath=_FASTMATH, error_model="numpy")
+
+# Entries are fetched this many steps ahead, their vectors half as many: the
+# rows of an entry can only be requested once its (i, j) has arrived.
+_ENTRY_AHEAD = 16
+_ROWS_AHEAD = 8
+
+
+@_jit
+def shuffle_order(order, state):
+    """Fisher-Yates shuffle of ``order`` (nnz,) in place; returns the state."""
+    for k in range(order.shape[0] - 1, 0, -1):
+        state, bits = next_u64(state)
+        other = below(bits, k + 1)
+        order[k], order[other] = order[other], order[k]
+    return state
+
+
+@_jit
+def adagrad_term(W, W_ctx, b, b_ctx, G, G_ctx, G_b, G_b_ctx, dim, i, j, x,
+                 x_max, alpha, eta, grad_clip):
+    """One AdaGrad step on the term (word i, context j, X_ij = x); returns J/2.
+    (See reference.adagrad_term: eta and clipping apply to the biases too.)"""
+    diff = np.float32(0.0)
+    for k in range(dim):
+        diff += W[i, k] * W_ctx[j, k]
+    diff += b[i] + b_ctx[j] - np.float32(math.log(x))
+    weight = np.float32(1.0) if x > x_max else np.float32((x / x_max) ** alpha)
+    fdiff = weight * diff
+    for k in range(dim):
+        # Both steps from the vectors as they were, so compute before writing.
+        step_w = eta * min(max(fdiff * W_ctx[j, k], -grad_clip), grad_clip)
+        step_ctx = eta * min(max(fdiff * W[i, k], -grad_clip), grad_clip)
+        W[i, k] -= step_w / math.sqrt(G[i, k])
+        W_ctx[j, k] -= step_ctx / math.sqrt(G_ctx[j, k])
+        G[i, k] += step_w * step_w
+        G_ctx[j, k] += step_ctx * step_ctx
+    step_b = eta * min(max(fdiff, -grad_clip), grad_clip)
+    b[i] -= step_b / math.sqrt(G_b[i])
+    b_ctx[j] -= step_b / math.sqrt(G_b_ctx[j])
+    G_b[i] += step_b * step_b
+    G_b_ctx[j] += step_b * step_b
+    return 0.5 * np.float64(fdiff) * np.float64(diff)
+
+
+@_jit
+def adagrad_chunk(rows, cols, values, order, start, end, symmetric, W, W_ctx, b, b_ctx,
+                  G, G_ctx, G_b, G_b_ctx, dim, x_max, alpha, eta, grad_clip):
+    """Train the entries order[start:end], in that order; in place.
+
+    order   (nnz,) int64   this epoch's shuffled entry numbers (shuffle_order)
+    symmetric  bool        an off-diagonal entry is two terms: (i, j), then (j, i)
+    x_max, alpha, eta, grad_clip: float32 hyperparameters (see the estimator)
+    Returns (loss sum, terms trained).
+
+    Why the prefetching: the entries come in random order, so every term
+    needs four rows (W[i], W_ctx[j] and their G rows) from anywhere in
+    memory. We know the order, so ask for the entry 16 steps ahead and for
+    its rows 8 steps ahead; by the time we get there, they have arrived.
+    """
+    x_max = np.float32(x_max)
+    alpha = np.float32(alpha)
+    eta = np.float32(eta)
+    grad_clip = np.float32(grad_clip)
+    loss, n_terms = 0.0, 0
+    for k in range(start, end):
+        if k + _ENTRY_AHEAD < end:
+            ahead = order[k + _ENTRY_AHEAD]
+            prefetch_item(rows, ahead)
+            prefetch_item(cols, ahead)
+            prefetch_item(values, ahead)
+        if k + _ROWS_AHEAD < end:
+            ahead = order[k + _ROWS_AHEAD]
+            prefetch_row(W, rows[ahead])
+            prefetch_row(G, rows[ahead])
+            prefetch_row(W_ctx, cols[ahead])
+            prefetch_row(G_ctx, cols[ahead])
+            if symmetric:  # the (j, i) term's rows
+                prefetch_row(W, cols[ahead])
+                prefetch_row(G, cols[ahead])
+                prefetch_row(W_ctx, rows[ahead])
+                prefetch_row(G_ctx, rows[ahead])
+        entry = order[k]
+        i, j, x = rows[entry], cols[entry], values[entry]
+        loss += adagrad_term(W, W_ctx, b, b_ctx, G, G_ctx, G_b, G_b_ctx, dim, i, j, x,
+                             x_max, alpha, eta, grad_clip)
+        n_terms += 1
+        if symmetric and i != j:
+            loss += adagrad_term(W, W_ctx, b, b_ctx, G, G_ctx, G_b, G_b_ctx, dim, j, i, x,
+                                 x_max, alpha, eta, grad_clip)
+            n_terms += 1
+    return loss, n_terms

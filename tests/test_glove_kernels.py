@@ -1,0 +1,92 @@
+"""The GloVe AdaGrad kernel against the NumPy reference, and the shuffle."""
+import numpy as np
+import pytest
+
+from glove.kernels import adagrad_chunk, shuffle_order
+from glove.reference import adagrad_epoch
+from wordvec.hogwild import padded_rows
+from wordvec.rng import seed_state
+
+pytestmark = pytest.mark.kernel
+VOCAB, DIM = 9, 6
+
+
+def close(actual, expected, rtol=1e-5):
+    scale = max(float(np.abs(expected).max()), 1e-12)
+    np.testing.assert_allclose(actual, expected, rtol=rtol, atol=rtol * scale)
+
+
+def random_entries(rng, symmetric):
+    X = np.where(rng.random((VOCAB, VOCAB)) < 0.5, rng.gamma(2.0, 30.0, (VOCAB, VOCAB)), 0.0)
+    if symmetric:
+        X = np.triu(X)
+    rows, cols = np.nonzero(X)
+    return rows.astype(np.int32), cols.astype(np.int32), X[rows, cols].astype(np.float32)
+
+
+@pytest.mark.parametrize("symmetric", [True, False])
+@pytest.mark.parametrize("seed", range(4))
+def test_one_epoch_equals_reference(seed, symmetric):
+    rng = np.random.default_rng(seed)
+    rows, cols, values = random_entries(rng, symmetric)
+    order = rng.permutation(len(rows)).astype(np.int64)
+    params32 = [rng.normal(scale=0.3, size=(VOCAB, DIM)).astype(np.float32) for _ in range(2)]
+    params32 += [rng.normal(scale=0.3, size=VOCAB).astype(np.float32) for _ in range(2)]
+    # The kernel gets padded rows, as the estimator gives it.
+    W, W_ctx = padded_rows(VOCAB, DIM), padded_rows(VOCAB, DIM)
+    W[:, :DIM], W_ctx[:, :DIM] = params32[0], params32[1]
+    b, b_ctx = params32[2].copy(), params32[3].copy()
+    G, G_ctx = padded_rows(VOCAB, DIM), padded_rows(VOCAB, DIM)
+    G[:], G_ctx[:] = 1.0, 1.0
+    G_b, G_b_ctx = np.ones(VOCAB, np.float32), np.ones(VOCAB, np.float32)
+    x_max, alpha, eta, clip = 40.0, 0.75, 0.05, 2.0
+
+    ref = [p.astype(np.float64) for p in params32]
+    ref_sq = [np.ones_like(p) for p in ref]
+    ref_loss, ref_terms = adagrad_epoch(ref, ref_sq, rows, cols, values, order, symmetric,
+                                        x_max, alpha, eta, clip)
+    loss, n_terms = adagrad_chunk(rows, cols, values, order, 0, len(order), symmetric, W, W_ctx,
+                                  b, b_ctx, G, G_ctx, G_b, G_b_ctx, DIM, x_max, alpha, eta, clip)
+    assert n_terms == ref_terms
+    assert loss == pytest.approx(ref_loss, rel=1e-5)
+    for kernel_array, ref_array in zip((W[:, :DIM], W_ctx[:, :DIM], b, b_ctx), ref):
+        close(kernel_array, ref_array)
+    for kernel_array, ref_array in zip((G[:, :DIM], G_ctx[:, :DIM], G_b, G_b_ctx), ref_sq):
+        close(kernel_array, ref_array)
+    assert not W[:, DIM:].any()  # padding never touched
+
+
+def test_chunks_of_an_order_equal_the_whole():
+    rng = np.random.default_rng(5)
+    rows, cols, values = random_entries(rng, True)
+    order = np.arange(len(rows), dtype=np.int64)
+
+    def fresh():
+        W = padded_rows(VOCAB, DIM)
+        W[:, :DIM] = 0.1
+        G = padded_rows(VOCAB, DIM)
+        G[:] = 1
+        return [W, W.copy(), np.zeros(VOCAB, np.float32), np.zeros(VOCAB, np.float32),
+                G, G.copy(), np.ones(VOCAB, np.float32), np.ones(VOCAB, np.float32)]
+    whole, parts = fresh(), fresh()
+    adagrad_chunk(rows, cols, values, order, 0, len(order), True, *whole, DIM, 50.0, 0.75,
+                  0.05, 100.0)
+    middle = len(order) // 2
+    for start, end in ((0, middle), (middle, len(order))):
+        adagrad_chunk(rows, cols, values, order, start, end, True, *parts, DIM, 50.0, 0.75,
+                      0.05, 100.0)
+    for a, b in zip(whole, parts):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_shuffle_is_a_seeded_permutation():
+    first = np.arange(1000, dtype=np.int64)
+    second = first.copy()
+    shuffle_order(first, seed_state(3, 0))
+    shuffle_order(second, seed_state(3, 0))
+    assert np.array_equal(first, second)
+    assert sorted(first.tolist()) == list(range(1000))
+    assert (first != np.arange(1000)).mean() > 0.9
+    third = np.arange(1000, dtype=np.int64)
+    shuffle_order(third, seed_state(3, 1))
+    assert not np.array_equal(first, third)
