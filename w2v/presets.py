@@ -44,7 +44,10 @@ The module itself imports only the standard library, so that it stays
 cheap to read from the command line (``wordvec presets``); importing it as
 ``w2v.presets`` still runs ``w2v/__init__.py``, which loads the estimators.
 """
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+from wordvec.presets import Preset as _Preset
+from wordvec.presets import find_preset
 
 # The values of the estimators' ``algorithm`` attribute.
 ALGORITHMS = ("cbow", "skipgram")
@@ -65,33 +68,9 @@ def _c_learning_rates():
 
 
 @dataclass(frozen=True)
-class Preset:
-    """A named set of hyperparameters and where it comes from.
-
-    Parameters
-    ----------
-    name : str
-        What ``--preset`` and ``get_preset`` take.
-    algorithm : {"cbow", "skipgram"}
-        The algorithm the source recommends or uses. The preset still works
-        with the other one.
-    description : str
-        One line: what the set is for.
-    source : str
-        The citation: a file of a released tool, or a paper.
-    params : dict
-        Keyword arguments for either estimator.
-    per_algorithm : dict
-        Algorithm -> keyword arguments that apply to it only; they win over
-        ``params``.
-    """
-
-    name: str
-    algorithm: str
-    description: str
-    source: str
-    params: dict
-    per_algorithm: dict = field(default_factory=dict)
+class Preset(_Preset):
+    """A Word2Vec preset (``wordvec.presets.Preset``) whose algorithm is
+    "cbow" or "skipgram", checked when the module is imported."""
 
     def __post_init__(self):
         # Caught when the module is imported, not when someone trains.
@@ -107,7 +86,7 @@ class Preset:
         """The keyword arguments for ``algorithm``: ``params`` updated by its overrides."""
         if algorithm not in ALGORITHMS:
             raise ValueError(f"unknown algorithm {algorithm!r}; expected one of {ALGORITHMS}")
-        return {**self.params, **self.per_algorithm.get(algorithm, {})}
+        return super().params_for(algorithm)
 
 
 _PRESET_LIST = [
@@ -177,11 +156,7 @@ PRESETS = {preset.name: preset for preset in _PRESET_LIST}
 
 def get_preset(name):
     """The ``Preset`` called ``name``; a ValueError naming the presets if there is none."""
-    try:
-        return PRESETS[name]
-    except KeyError:
-        raise ValueError(f"unknown preset {name!r}; the presets are: "
-                         f"{', '.join(PRESETS)}") from None
+    return find_preset(PRESETS, name)
 
 
 def preset_params(name, algorithm):
