@@ -192,12 +192,14 @@ class GloVe:
         self.loss_history_, self.loss_curve_, self.seconds_per_epoch_ = [], [], []
         self.epochs_trained_, self.interrupted_ = 0, False
 
+        # floats always, so that x_max=10 and x_max=10.0 share one compiled kernel
+        rates = (float(self.x_max), float(self.alpha), float(self.eta), float(self.grad_clip))
+
         def work(chunk):
             return adagrad_chunk(
                 matrix.rows, matrix.cols, matrix.values, order, chunk[0], chunk[1],
                 matrix.symmetric, self._W_rows, self._W_ctx_rows, self.b_, self.b_ctx_,
-                self._G_rows, self._G_ctx_rows, self._G_b, self._G_b_ctx, self.dim,
-                self.x_max, self.alpha, self.eta, self.grad_clip)
+                self._G_rows, self._G_ctx_rows, self._G_b, self._G_b_ctx, self.dim, *rates)
 
         bar = tqdm(total=self.epochs * matrix.nnz, unit="entry", unit_scale=True,
                    disable=not self.verbose, desc="glove")
