@@ -66,9 +66,9 @@ def one_error_line(err):
 
 # ------------------------------------------------------------------- parsing
 
-@pytest.mark.parametrize("command", [[], ["train"], ["train", "sg"], ["train", "cbow"], ["eval"],
-                                     ["neighbors"], ["analogy"], ["fetch"], ["demo"],
-                                     ["presets"]])
+@pytest.mark.parametrize("command", [[], ["train"], ["train", "sg"], ["train", "cbow"],
+                                     ["train", "glove"], ["cooccur"], ["eval"], ["neighbors"],
+                                     ["analogy"], ["fetch"], ["demo"], ["presets"]])
 def test_every_command_has_help(command, capsys):
     with pytest.raises(SystemExit) as exit_info:
         main(command + ["--help"])
@@ -116,7 +116,7 @@ def parse_train(algorithm, *flags):
     return estimator, params, preset
 
 
-@pytest.mark.parametrize("algorithm", ["sg", "cbow"])
+@pytest.mark.parametrize("algorithm", ["sg", "cbow", "glove"])
 def test_train_defaults_are_the_estimators(algorithm):
     estimator, params, preset = parse_train(algorithm)
     signature = inspect.signature(estimator).parameters
@@ -191,13 +191,29 @@ def test_presets_lists_every_preset(capsys):
 @pytest.mark.parametrize("module", sorted(Path(cli.__file__).parent.glob("cli*.py")),
                          ids=lambda path: path.name)
 def test_algorithms_are_imported_only_when_training(module):
-    # The core must not depend on w2v, and `wordvec --help` must not load Numba:
-    # no command-line module imports them at the top.
+    # The core must not depend on w2v or glove, and `wordvec --help` must not
+    # load Numba: no command-line module imports them at the top.
     tree = ast.parse(module.read_text(encoding="utf-8"))
     modules = [alias.name for node in tree.body if isinstance(node, ast.Import)
                for alias in node.names]
     modules += [node.module or "" for node in tree.body if isinstance(node, ast.ImportFrom)]
-    assert not [name for name in modules if name.split(".")[0] in ("w2v", "numba")]
+    assert not [name for name in modules if name.split(".")[0] in ("w2v", "glove", "numba")]
+
+
+def test_help_loads_no_algorithm():
+    # The same, end to end, in a fresh interpreter: what `wordvec --help` has
+    # imported once it has printed.
+    code = ("import sys\n"
+            "from wordvec.cli import main\n"
+            "try:\n"
+            "    main(['--help'])\n"
+            "except SystemExit:\n"
+            "    pass\n"
+            "print('loaded:', sorted({name.split('.')[0] for name in sys.modules} "
+            "& {'w2v', 'glove', 'numba'}))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60, check=True)
+    assert done.stdout.strip().endswith("loaded: []"), done.stdout
 
 
 def test_console_script_runs():

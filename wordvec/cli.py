@@ -9,6 +9,10 @@ Example session
     $ wordvec presets                       # named hyperparameter sets, with their sources
     $ wordvec train cbow --corpus wiki17m --data-dir ../shared/data --out cbow.bin \\
           --preset word2vec-c --epochs 3    # a flag given wins over the preset
+    $ wordvec train glove --corpus wiki17m --data-dir ../shared/data --out glove.bin
+    $ wordvec cooccur --corpus wiki17m --data-dir ../shared/data --out wiki17m.npz
+    $ wordvec train glove --matrix wiki17m.npz --vocab wiki17m.vocab.txt \\
+          --out glove50.bin --dim 50       # counted once, trained as often as wanted
     $ wordvec eval vectors.bin --data-dir ../shared/data
     $ wordvec neighbors vectors.bin paris king
     $ wordvec analogy vectors.bin paris france berlin      # paris : france :: berlin : ?
@@ -19,11 +23,12 @@ Every command has ``--help``. A bad argument or input prints one line,
 
 This module holds the parser, ``main`` and the small commands; ``train``
 and ``presets``, whose flags are read off the estimator classes, are in
-``cli_train.py``, and what both modules share (number arguments, aligned
-tables) in ``cli_common.py``. They are the only core modules that import an
-algorithm package (``w2v``), and only inside the commands that train, run the
-demo or list presets: the core never depends on the algorithms, the command
-line merely dispatches to them.
+``cli_train.py``; ``cooccur``, GloVe's counting alone, and training from its
+files in ``cli_cooccur.py``; what they share (number arguments, aligned
+tables, the corpus flags) in ``cli_common.py``. They are the only core modules
+that import an algorithm package (``w2v``, ``glove``), and only inside the
+commands that count, train, run the demo or list presets: the core never
+depends on the algorithms, the command line merely dispatches to them.
 """
 import argparse
 import sys
@@ -34,6 +39,7 @@ from corpora.fetch import default_cache_dir, fetch
 
 from . import __version__
 from .cli_common import at_least, positive_int, table
+from .cli_cooccur import add_cooccur_parser
 from .cli_train import TRAINERS, presets_command, train_command
 from .datadir import ENV_VAR, eval_dir
 from .errors import UnknownWordError, WordvecError
@@ -162,6 +168,8 @@ def build_parser():
         description="List the named hyperparameter sets that `wordvec train ALGORITHM "
                     "--preset NAME` takes: their flags and where each comes from.")
     presets.set_defaults(run=presets_command)
+
+    add_cooccur_parser(commands)  # its many flags live with the command, in cli_cooccur.py
 
     evaluate = commands.add_parser(
         "eval", help="score vectors on analogy and similarity benchmarks",

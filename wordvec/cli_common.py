@@ -1,7 +1,10 @@
-"""What the ``wordvec`` commands share: number arguments and aligned tables.
+"""What the ``wordvec`` commands share: number arguments, aligned tables, the corpus flags.
 
-Split from ``cli.py`` so that ``cli_train.py`` can use them too without the
-two modules importing each other.
+Split from ``cli.py`` so that ``cli_train.py`` and ``cli_cooccur.py`` can use
+them too without the modules importing each other. ``train`` and
+``cooccur`` both read a corpus: the same ``--corpus PATH|NAME`` (a registry
+name is looked up in the data directory), read and cached the same way, so
+that counting with one and training with the other see the same words.
 
 Example
 -------
@@ -14,6 +17,15 @@ Traceback (most recent call last):
 argparse.ArgumentTypeError: must be at least 1, got 0
 """
 import argparse
+from pathlib import Path
+
+from corpora import registry
+from corpora.fetch import default_cache_dir
+
+from .corpus import MAX_SENTENCE_LENGTH, Corpus
+from .datadir import ENV_VAR, data_dir
+from .errors import WordvecError
+from .normalize import NORMALIZERS
 
 
 def at_least(minimum):
@@ -38,3 +50,70 @@ def table(rows, right=()):
     return "\n".join("  ".join(cell.rjust(width) if i in right else cell.ljust(width)
                                for i, (cell, width) in enumerate(zip(row, widths))).rstrip()
                      for row in rows)
+
+
+# ------------------------------------------------------------------ corpora
+
+def add_corpus_arguments(group, required=True):
+    """Add ``--corpus`` and the flags saying how to read and cache it to ``group``.
+
+    ``required=False`` when the command can take its input another way
+    (``train glove --matrix``); the command then checks that one was given.
+    """
+    group.add_argument("--corpus", required=required, metavar="PATH|NAME",
+                       help="a text file or folder, or a registry corpus name (wiki17m, text8, "
+                            "brown, ...) looked up in the data directory")
+    group.add_argument("--normalizer", choices=sorted(NORMALIZERS),
+                       help="how a line becomes tokens (default: none; for a registry name, "
+                            "the registry's choice)")
+    group.add_argument("--max-sentence-length", type=positive_int, default=MAX_SENTENCE_LENGTH,
+                       metavar="N", help="cut longer lines into pieces (default: %(default)s)")
+    group.add_argument("--data-dir", metavar="DIR",
+                       help=f"data directory holding corpora/ and eval/ (default: ${ENV_VAR})")
+    cache = group.add_mutually_exclusive_group()
+    cache.add_argument("--cache-dir", metavar="DIR",
+                       help="where the encoded corpus is cached (default: "
+                            "$WORDVEC_CACHE/encoded or ~/.cache/wordvec/encoded)")
+    cache.add_argument("--no-cache", action="store_true", help="do not cache the encoded corpus")
+
+
+def resolve_corpus(value, data_dir_arg):
+    """--corpus as (path, the registry's normalizer or None); a path wins over a name."""
+    if Path(value).exists():
+        return Path(value), None
+    if value not in registry.DATASETS:
+        raise WordvecError(f"--corpus {value!r}: no such file or folder, and not a registry "
+                           f"corpus name ({', '.join(registry.names('corpus'))})")
+    dataset = registry.get(value)
+    if dataset.kind != "corpus":
+        raise WordvecError(f"--corpus {value!r} is a {dataset.kind} benchmark set, not a corpus")
+    try:
+        base = data_dir(data_dir_arg)
+    except WordvecError as exc:
+        raise WordvecError(f"--corpus {value!r} is looked up in the data directory, but {exc}") \
+            from None
+    path = registry.local_path(dataset, base)
+    if not path.exists():
+        hint = (f"run `wordvec fetch {value}` and pass --data-dir {default_cache_dir()}"
+                if dataset.downloadable else f"it cannot be downloaded; put {dataset.filename} "
+                "there (see `wordvec fetch --list`)")
+        raise WordvecError(f"corpus {value!r} is not in the data directory: {path} does not "
+                           f"exist; {hint}")
+    return path, dataset.normalizer
+
+
+def open_corpus(opts):
+    """The ``Corpus`` that ``add_corpus_arguments``' parsed flags describe.
+
+    Returns (corpus, its path, the normalizer's name). An explicit
+    --normalizer wins over the registry's.
+    """
+    path, registry_normalizer = resolve_corpus(opts.corpus, opts.data_dir)
+    normalizer = opts.normalizer or registry_normalizer or "none"
+    corpus = Corpus(path, normalizer=normalizer, max_sentence_length=opts.max_sentence_length)
+    return corpus, path, normalizer
+
+
+def corpus_cache(opts):
+    """The ``cache_dir`` argument of ``fit`` / ``prepare_corpus``: a folder, None, or False."""
+    return False if opts.no_cache else opts.cache_dir

@@ -1,21 +1,26 @@
 """The ``wordvec train`` command, whose flags are read off the estimator class.
 
 Each algorithm's parser is built from its estimator (``w2v.SkipGram``,
-``w2v.CBOW``): one flag per constructor parameter, typed by its default, with
-the help text taken from the class's numpydoc docstring. A default or a
-docstring changed in the estimator is the command line's at once, with no
-second copy here to forget. A hyperparameter's value comes in three layers,
-the later winning: the estimator's default, the ``--preset``'s value, the flag
-given on the command line::
+``w2v.CBOW``, ``glove.GloVe``): one flag per constructor parameter, typed by
+its default, with the help text taken from the class's numpydoc docstring. A
+default or a docstring changed in the estimator is the command line's at
+once, with no second copy here to forget. A hyperparameter's value comes in
+three layers, the later winning: the estimator's default, the ``--preset``'s
+value, the flag given on the command line::
 
     $ wordvec train cbow --help           # CBOW(dim=100, ...) -> --dim DIM ... (default: 100)
     $ wordvec train cbow --corpus text8 --data-dir DIR --out v.bin \\
           --preset text8-demo --epochs 3  # dim 200 from the preset; epochs 3 from the flag
     $ wordvec presets                     # the presets, as the flags they stand for
+    $ wordvec train glove --corpus text8 --data-dir DIR --out g.npz --x-max 10 --output concat
 
 Training itself is the estimator's business; this module checks everything it
 can before starting (the output extension, the corpus, the benchmark folder),
 so that a typo does not surface after an hour, and prints a summary after.
+An estimator that can train on a co-occurrence matrix (``fit_cooccurrence``:
+GloVe) also takes ``--matrix FILE --vocab FILE`` instead of ``--corpus``;
+that part, and ``wordvec cooccur`` which writes such files, are in
+``cli_cooccur.py``.
 
 The algorithm packages are imported here only inside the functions, when
 training or listing presets: the core never depends on them at module level,
@@ -27,27 +32,25 @@ import inspect
 import re
 import sys
 import time
-from pathlib import Path
 
-from corpora import registry
-from corpora.fetch import default_cache_dir
-
-from .cli_common import positive_int, table
-from .corpus import MAX_SENTENCE_LENGTH, Corpus
-from .datadir import ENV_VAR, data_dir, eval_dir
+from .cli_common import add_corpus_arguments, corpus_cache, open_corpus, table
+from .cli_cooccur import (add_matrix_arguments, check_input_flags, cooccurrence_rows,
+                          describe_counting, load_counted, take_matrix_settings)
+from .datadir import eval_dir
 from .errors import VectorFileError, WordvecError
 from .evaluate import evaluate_suite, format_table
-from .normalize import NORMALIZERS
 from .vectors_io import detect_format
 
 # Command-line name -> (package, estimator class, one-line help). An estimator
 # takes its hyperparameters as keyword arguments and has fit(corpus,
-# cache_dir), .wv and SkipGram's training facts, so `train glove` will be one
-# more line here. A package with a `presets` module (PRESETS, get_preset,
-# preset_params, like w2v/presets.py) gets --preset too.
+# cache_dir), .wv, loss_history_, train_seconds_, interrupted_, and either
+# words_trained_ (Word2Vec) or fit_cooccurrence(matrix, vocab) and
+# cooccurrence_ (GloVe; see _takes_matrix). A package with a `presets` module
+# (PRESETS, get_preset, preset_params, like w2v/presets.py) gets --preset too.
 TRAINERS = {
     "sg": ("w2v", "SkipGram", "Word2Vec skip-gram: predict the neighbours from each word"),
     "cbow": ("w2v", "CBOW", "Word2Vec CBOW: predict each word from its neighbours"),
+    "glove": ("glove", "GloVe", "GloVe: fit vectors to the logs of word co-occurrence counts"),
 }
 # Constructor parameters that are not flags: --quiet stands for verbose, and
 # callbacks are Python objects.
@@ -96,13 +99,16 @@ def _declared_choices(name, estimator):
     """The allowed values of string parameter ``name``, if a module declares them.
 
     The convention: the module of the estimator, or of a base class, holds
-    a tuple named like the parameter in capitals (``w2v.base.VECTORS`` for
-    ``vectors``). None if there is no such tuple: then any string goes.
+    a tuple named like the parameter in capitals, as is or in the plural
+    (``w2v.base.VECTORS`` for ``vectors``, ``glove.estimator.OUTPUTS`` for
+    ``output``). None if there is no such tuple: then any string goes.
     """
     for cls in inspect.getmro(estimator):
-        declared = getattr(sys.modules.get(cls.__module__), name.upper(), None)
-        if isinstance(declared, tuple) and all(isinstance(value, str) for value in declared):
-            return declared
+        module = sys.modules.get(cls.__module__)
+        for constant in (name.upper(), name.upper() + "S"):
+            declared = getattr(module, constant, None)
+            if isinstance(declared, tuple) and all(isinstance(value, str) for value in declared):
+                return declared
     return None
 
 
@@ -117,31 +123,31 @@ def _flag_kind(name, default, estimator):
     return {"type": float if isinstance(default, float) else int}
 
 
+def _takes_matrix(estimator):
+    """True if ``estimator`` can also train on a counted co-occurrence matrix (GloVe)."""
+    return hasattr(estimator, "fit_cooccurrence")
+
+
 def train_parser(algorithm, estimator):
     """The parser of ``wordvec train ALGORITHM``, with one flag per hyperparameter."""
+    epilog = (f"Example: wordvec train {algorithm} --corpus wiki17m --data-dir ../shared/data "
+              "--out vectors.bin --workers 4 --eval")
+    if _takes_matrix(estimator):
+        epilog += (f". To count once and train many times: wordvec cooccur --corpus ... --out "
+                   f"m.npz, then wordvec train {algorithm} --matrix m.npz --vocab m.vocab.txt "
+                   "--out vectors.bin")
     parser = argparse.ArgumentParser(
         prog=f"wordvec train {algorithm}", description=f"Train {TRAINERS[algorithm][2]}.",
-        epilog=f"Example: wordvec train {algorithm} --corpus wiki17m --data-dir ../shared/data "
-               "--out vectors.bin --workers 4 --eval")
+        epilog=epilog)
     data = parser.add_argument_group("corpus and output")
-    data.add_argument("--corpus", required=True, metavar="PATH|NAME",
-                      help="a text file or folder, or a registry corpus name (wiki17m, text8, "
-                           "brown, ...) looked up in the data directory")
+    # With a matrix as the other input, --corpus is not required; then
+    # train_command checks that exactly one of the two was given.
+    add_corpus_arguments(data, required=not _takes_matrix(estimator))
+    if _takes_matrix(estimator):
+        add_matrix_arguments(data)
     data.add_argument("--out", required=True, metavar="FILE",
                       help="where to save the vectors; the extension sets the format: .bin "
                            "(word2vec binary), .txt or .vec (word2vec text), .npz (native)")
-    data.add_argument("--normalizer", choices=sorted(NORMALIZERS),
-                      help="how a line becomes tokens (default: none; for a registry name, the "
-                           "registry's choice)")
-    data.add_argument("--max-sentence-length", type=positive_int, default=MAX_SENTENCE_LENGTH,
-                      metavar="N", help="cut longer lines into pieces (default: %(default)s)")
-    data.add_argument("--data-dir", metavar="DIR",
-                      help=f"data directory holding corpora/ and eval/ (default: ${ENV_VAR})")
-    cache = data.add_mutually_exclusive_group()
-    cache.add_argument("--cache-dir", metavar="DIR",
-                       help="where the encoded corpus is cached (default: "
-                            "$WORDVEC_CACHE/encoded or ~/.cache/wordvec/encoded)")
-    cache.add_argument("--no-cache", action="store_true", help="do not cache the encoded corpus")
     data.add_argument("--eval", action="store_true",
                       help="after training, run the benchmarks of the data directory")
     data.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -233,37 +239,12 @@ def presets_command(args):
             print(f"{preset.name} (recommended: {recommended}): {preset.description}")
             print(table(rows + [("  source:", preset.source)]))
             print()
-    print("Train with one: wordvec train cbow --preset NAME ... (or train sg); a flag given "
-          "as well wins over the preset's value.")
+    print("Train with one: wordvec train ALGORITHM --preset NAME ... (cbow, sg, glove); a flag "
+          "given as well wins over the preset's value.")
     return 0
 
 
 # ----------------------------------------------------------------- training
-
-def _resolve_corpus(value, data_dir_arg):
-    """--corpus as (path, the registry's normalizer or None); a path wins over a name."""
-    if Path(value).exists():
-        return Path(value), None
-    if value not in registry.DATASETS:
-        raise WordvecError(f"--corpus {value!r}: no such file or folder, and not a registry "
-                           f"corpus name ({', '.join(registry.names('corpus'))})")
-    dataset = registry.get(value)
-    if dataset.kind != "corpus":
-        raise WordvecError(f"--corpus {value!r} is a {dataset.kind} benchmark set, not a corpus")
-    try:
-        base = data_dir(data_dir_arg)
-    except WordvecError as exc:
-        raise WordvecError(f"--corpus {value!r} is looked up in the data directory, but {exc}") \
-            from None
-    path = registry.local_path(dataset, base)
-    if not path.exists():
-        hint = (f"run `wordvec fetch {value}` and pass --data-dir {default_cache_dir()}"
-                if dataset.downloadable else f"it cannot be downloaded; put {dataset.filename} "
-                "there (see `wordvec fetch --list`)")
-        raise WordvecError(f"corpus {value!r} is not in the data directory: {path} does not "
-                           f"exist; {hint}")
-    return path, dataset.normalizer
-
 
 def train_command(args):
     """``wordvec train ALGORITHM OPTIONS ...``: train, save, summarise; the exit status."""
@@ -271,25 +252,35 @@ def train_command(args):
     # Imported here, not at the top: the core never depends on an algorithm
     # package, and `wordvec --help` does not wait for Numba to load.
     estimator = getattr(importlib.import_module(package), class_name)
-    opts = train_parser(args.algorithm, estimator).parse_args(args.options)
+    parser = train_parser(args.algorithm, estimator)
+    opts = parser.parse_args(args.options)
+    from_matrix = _takes_matrix(estimator) and opts.matrix is not None
+    if _takes_matrix(estimator):
+        check_input_flags(parser, opts)
     # Everything that can be wrong is checked before training, not after an hour of it.
     try:
         out_format = detect_format(opts.out)
     except VectorFileError:
         raise WordvecError(f"--out {opts.out}: unknown extension; use .bin (word2vec binary), "
                            ".txt or .vec (word2vec text), or .npz (native)") from None
-    corpus_path, registry_normalizer = _resolve_corpus(opts.corpus, opts.data_dir)
-    benchmarks = eval_dir(opts.data_dir) if opts.eval else None
-    normalizer = opts.normalizer or registry_normalizer or "none"
     params, preset = _chosen_hyperparameters(opts, estimator)
+    if from_matrix:
+        matrix, vocab = load_counted(opts)
+        take_matrix_settings(params, opts, matrix)
+        source = (f"the co-occurrences in {opts.matrix} ({describe_counting(matrix)}, "
+                  f"vocabulary {opts.vocab}")
+    else:
+        corpus, corpus_path, normalizer = open_corpus(opts)
+        source = f"{corpus_path} (normalizer {normalizer}"
+    benchmarks = eval_dir(opts.data_dir) if opts.eval else None
     model = estimator(**params, verbose=not opts.quiet)
 
-    print(f"training {class_name} on {corpus_path} (normalizer {normalizer}"
-          + (f", preset {preset.name})" if preset else ")"))
+    print(f"training {class_name} on {source}" + (f", preset {preset.name})" if preset else ")"))
     started = time.perf_counter()
-    corpus = Corpus(corpus_path, normalizer=normalizer,
-                    max_sentence_length=opts.max_sentence_length)
-    model.fit(corpus, cache_dir=False if opts.no_cache else opts.cache_dir)
+    if from_matrix:
+        model.fit_cooccurrence(matrix, vocab)
+    else:
+        model.fit(corpus, cache_dir=corpus_cache(opts))
     kv = model.wv
     kv.save(opts.out)
     elapsed = time.perf_counter() - started
@@ -298,9 +289,13 @@ def train_command(args):
     loss = (f"{losses[-1]:.4f} (epoch {model.epochs_trained_} of {model.epochs})" if losses
             else "none: stopped during the first epoch")
     rows = [("preset", f"{preset.name}, from {preset.source}")] if preset else []
+    rows.append(("vocabulary", f"{len(kv):,} words x {kv.vector_size} dimensions"))
+    if _takes_matrix(estimator):
+        rows += cooccurrence_rows(model, opts.matrix)
+    else:
+        rows.append(("words trained",
+                     f"{model.words_trained_:,} ({model.words_per_second_:,.0f} words/s)"))
     print(table(rows + [
-        ("vocabulary", f"{len(kv):,} words x {kv.vector_size} dimensions"),
-        ("words trained", f"{model.words_trained_:,} ({model.words_per_second_:,.0f} words/s)"),
         ("time", f"{elapsed:.1f} s, of which {model.train_seconds_:.1f} s training"),
         ("final loss", loss),
         ("saved to", f"{opts.out} ({out_format})"),

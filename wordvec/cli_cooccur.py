@@ -1,0 +1,228 @@
+"""GloVe's co-occurrence matrix on the command line: ``cooccur``, ``train glove --matrix``.
+
+GloVe works in two stages: count how often each pair of words occurs
+together (the matrix X, one pass over the corpus), then fit vectors to X
+(many passes over X, none over the corpus). ``wordvec train glove --corpus``
+does both; ``wordvec cooccur`` does the first alone and saves X with its
+vocabulary, so that several trainings (other dimensions, learning rates,
+epochs, seeds) reuse one count::
+
+    $ wordvec cooccur --corpus wiki17m --data-dir DATA --out wiki17m.npz --window 10
+    $ wordvec train glove --matrix wiki17m.npz --vocab wiki17m.vocab.txt --out glove.bin \\
+          --dim 50 --epochs 50
+
+With the same seed and one worker, the second command gives the same
+vectors, bit for bit, as ``train glove --corpus wiki17m --window 10 ...``.
+
+The matrix records the counting settings (window, symmetric,
+distance_weighting) and a hash of its vocabulary; the vocabulary file is
+plain text, one ``word count`` per line. A vocabulary file from another
+count is refused before training, and so is a flag that contradicts the
+matrix: training from a matrix takes its counting settings from it.
+
+Like ``cli_train.py``, this module imports ``glove`` only inside the
+functions that count or train: ``wordvec --help`` must not load Numba.
+That is also why ``cooccur``'s defaults are written out here rather than
+read off ``GloVe``'s signature as ``train glove``'s are; a test keeps the
+two equal, so that ``cooccur`` and ``train glove --corpus`` count alike.
+"""
+import argparse
+import time
+from pathlib import Path
+
+from .cache import prepare_corpus
+from .cli_common import add_corpus_arguments, corpus_cache, open_corpus, positive_int, table
+from .errors import WordvecError
+from .vocab import Vocabulary
+
+# GloVe's defaults for the counting parameters (see the module docstring).
+COUNTING_DEFAULTS = {"window": 10, "symmetric": True, "distance_weighting": True,
+                     "min_count": 5, "max_vocab_size": None, "max_final_vocab": None,
+                     "memory_mb": 700}
+# The counting settings a saved matrix records: training from it takes them.
+MATRIX_SETTINGS = ("window", "symmetric", "distance_weighting")
+# The others shape the vocabulary or the counting's memory: with --matrix
+# they are already spent, and a flag setting one would be silently ignored.
+COUNTING_ONLY = ("min_count", "max_vocab_size", "max_final_vocab", "memory_mb")
+
+
+def default_vocab_path(matrix_path):
+    """Where ``cooccur`` saves the vocabulary of MATRIX.npz: MATRIX.vocab.txt."""
+    return Path(matrix_path).with_suffix(".vocab.txt")
+
+
+def describe_counting(matrix):
+    """A matrix's counting settings in words: "window 10, both sides, weights 1/d"."""
+    sides = "both sides" if matrix.symmetric else "left side only"
+    weights = "weights 1/d" if matrix.distance_weighting else "weights 1"
+    return f"window {matrix.window}, {sides}, {weights}"
+
+
+def describe_entries(matrix):
+    """The nonzero entries, as stored and in the full V x V matrix."""
+    if not matrix.symmetric:
+        return f"{matrix.nnz:,} nonzero (stored as counted: not symmetric)"
+    return (f"{matrix.nnz:,} stored (upper triangle), {matrix.full_nnz:,} counting both "
+            "directions")
+
+
+# ------------------------------------------------------------ wordvec cooccur
+
+def add_cooccur_parser(commands):
+    """Add the ``cooccur`` command to ``commands``, the main parser's subparsers."""
+    parser = commands.add_parser(
+        "cooccur", help="count GloVe's word-word co-occurrences once, to train on many times",
+        description="Build the vocabulary of a corpus and count its weighted co-occurrences; "
+                    "save both, for `wordvec train glove --matrix FILE --vocab FILE`.",
+        epilog="Example: wordvec cooccur --corpus wiki17m --data-dir ../shared/data "
+               "--out wiki17m.npz   (also writes wiki17m.vocab.txt)")
+    data = parser.add_argument_group("corpus and output")
+    add_corpus_arguments(data)
+    data.add_argument("--out", required=True, metavar="MATRIX.npz",
+                      help="where to save the co-occurrence matrix")
+    data.add_argument("--vocab-out", metavar="VOCAB.txt",
+                      help="where to save the vocabulary, one `word count` per line (default: "
+                           "MATRIX with .vocab.txt in place of .npz)")
+    counting = parser.add_argument_group(
+        "counting", "The same settings, with the same defaults, as `wordvec train glove`'s.")
+    defaults = COUNTING_DEFAULTS
+    counting.add_argument("--window", type=positive_int, default=defaults["window"],
+                          help="context words on each side (or on the left only) counted as "
+                               "co-occurring (default: %(default)s)")
+    counting.add_argument("--symmetric", action=argparse.BooleanOptionalAction,
+                          default=defaults["symmetric"],
+                          help="count context on both sides, or on the left only "
+                               "(default: %(default)s)")
+    counting.add_argument("--distance-weighting", action=argparse.BooleanOptionalAction,
+                          default=defaults["distance_weighting"],
+                          help="a context word d positions away adds 1/d, or 1 "
+                               "(default: %(default)s)")
+    counting.add_argument("--min-count", type=positive_int, default=defaults["min_count"],
+                          help="keep the words seen at least this often (default: %(default)s)")
+    counting.add_argument("--max-vocab-size", type=positive_int,
+                          default=defaults["max_vocab_size"], metavar="N",
+                          help="prune rare words while counting words, to bound memory "
+                               "(default: %(default)s)")
+    counting.add_argument("--max-final-vocab", type=positive_int,
+                          default=defaults["max_final_vocab"], metavar="N",
+                          help="raise --min-count until at most N words are left "
+                               "(default: %(default)s)")
+    counting.add_argument("--memory-mb", type=positive_int, default=defaults["memory_mb"],
+                          metavar="MB", help="memory budget of the counting; above it, partial "
+                                             "counts spill to disk (default: %(default)s)")
+    parser.set_defaults(run=cooccur_command)
+    return parser
+
+
+def cooccur_command(args):
+    """``wordvec cooccur``: count, save the matrix and its vocabulary, summarise."""
+    # Imported here, not at the top: see the module docstring.
+    from glove.cooccur import count_cooccurrences
+
+    # Checked before counting, which may take minutes.
+    out = Path(args.out)
+    if out.suffix != ".npz":
+        raise WordvecError(f"--out {args.out}: a co-occurrence matrix is saved as .npz; "
+                           "name the file MATRIX.npz")
+    vocab_out = Path(args.vocab_out) if args.vocab_out else default_vocab_path(out)
+    if vocab_out.resolve() == out.resolve():
+        raise WordvecError(f"--vocab-out {vocab_out} is the matrix's own file (--out)")
+    corpus, path, normalizer = open_corpus(args)
+
+    print(f"counting co-occurrences in {path} (normalizer {normalizer})")
+    started = time.perf_counter()
+    vocab, encoded = prepare_corpus(corpus, args.min_count, args.max_vocab_size,
+                                    args.max_final_vocab, corpus_cache(args))
+    counting_started = time.perf_counter()
+    matrix = count_cooccurrences(encoded, len(vocab), window=args.window,
+                                 symmetric=args.symmetric,
+                                 distance_weighting=args.distance_weighting,
+                                 memory_mb=args.memory_mb, vocab_words=vocab.words)
+    counting = time.perf_counter() - counting_started
+    matrix.save(out)
+    vocab.save(vocab_out)
+    elapsed = time.perf_counter() - started
+
+    print(table([
+        ("vocabulary", f"{len(vocab):,} words, of {vocab.total_words:,} tokens"),
+        ("counted", describe_counting(matrix)),
+        ("entries", describe_entries(matrix)),
+        ("time", f"{elapsed:.1f} s, of which {counting:.1f} s counting"),
+        ("saved to", f"{out} (matrix), {vocab_out} (vocabulary)"),
+    ]))
+    print(f"train on it: wordvec train glove --matrix {out} --vocab {vocab_out} "
+          "--out vectors.bin")
+    return 0
+
+
+# --------------------------------------------------- train glove --matrix FILE
+
+def add_matrix_arguments(group):
+    """Add ``--matrix`` and ``--vocab``, the other input of ``train glove``, to ``group``."""
+    group.add_argument("--matrix", metavar="FILE",
+                       help="train on a co-occurrence matrix saved by `wordvec cooccur` instead "
+                            "of counting a --corpus (needs --vocab)")
+    group.add_argument("--vocab", metavar="FILE",
+                       help="with --matrix: the vocabulary file `wordvec cooccur` saved with it "
+                            "(there, by default MATRIX with .vocab.txt in place of .npz)")
+
+
+def check_input_flags(parser, opts):
+    """Exactly one input, --corpus or --matrix with --vocab; else a usage error (exit 2).
+
+    Checked here rather than by argparse groups, to say what goes with what.
+    """
+    if (opts.corpus is None) == (opts.matrix is None):
+        parser.error("give either --corpus PATH|NAME (count, then train) or --matrix FILE "
+                     "--vocab FILE (train on what `wordvec cooccur` counted)")
+    if opts.matrix is None:
+        if opts.vocab is not None:
+            parser.error("--vocab goes with --matrix; a --corpus builds its own vocabulary")
+        return
+    if opts.vocab is None:
+        parser.error(f"--matrix needs --vocab FILE, the vocabulary `wordvec cooccur` saved "
+                     f"with it (by default {default_vocab_path(opts.matrix)})")
+    given = ["--" + name.replace("_", "-") for name in COUNTING_ONLY
+             if getattr(opts, name) is not None]
+    if given:
+        parser.error(f"the --matrix is counted already: pass {', '.join(given)} to "
+                     "`wordvec cooccur` instead")
+
+
+def load_counted(opts):
+    """(matrix, vocabulary) from --matrix and --vocab, checked to belong together."""
+    from glove.matrix import Cooccurrence  # lazily: see the module docstring
+
+    vocab = Vocabulary.load(opts.vocab)
+    # check(): the training kernels trust the ids, so a damaged file must
+    # fail here, not write outside the arrays.
+    return Cooccurrence.load(opts.matrix, vocab=vocab).check(), vocab
+
+
+def take_matrix_settings(params, opts, matrix):
+    """Set the counting settings in ``params`` to the matrix's; a contrary flag is an error.
+
+    A preset's window, say, is overridden without a word: it was meant for
+    counting, which is done. The matrix's settings then go into the saved
+    vectors' metadata, which so says how they were really counted.
+    """
+    for name in MATRIX_SETTINGS:
+        counted, given = getattr(matrix, name), getattr(opts, name)
+        if given is not None and given != counted:
+            raise WordvecError(
+                f"{opts.matrix} was counted with {name}={counted}, but the flags ask for "
+                f"{name}={given}; drop the flag, or recount with `wordvec cooccur`")
+        params[name] = counted
+
+
+def cooccurrence_rows(model, matrix_file=None):
+    """The summary rows a GloVe training adds: the matrix, counting and epoch times."""
+    matrix = model.cooccurrence_
+    counting = (f"{model.count_seconds_:.1f} s" if matrix_file is None
+                else f"none: loaded from {matrix_file}")
+    epochs = model.seconds_per_epoch_
+    per_epoch = (f"{sum(epochs) / len(epochs):.2f} s (mean of {len(epochs)})" if epochs
+                 else "none: stopped during the first epoch")
+    return [("co-occurrences", f"{describe_entries(matrix)}; {describe_counting(matrix)}"),
+            ("counting", counting),
+            ("seconds/epoch", per_epoch)]
