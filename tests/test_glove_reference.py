@@ -1,23 +1,11 @@
 """GloVe's NumPy reference: loss by hand, gradients against finite differences."""
 import numpy as np
 import pytest
+from gradient_check import numeric_gradient
 
 from glove.reference import adagrad_term, glove_gradients, glove_loss, terms, weighting
 
 pytestmark = pytest.mark.kernel
-
-
-def numeric_gradient(function, x, eps=1e-6):
-    grad = np.zeros_like(x)
-    for index in np.ndindex(x.shape):
-        saved = x[index]
-        x[index] = saved + eps
-        plus = function()
-        x[index] = saved - eps
-        minus = function()
-        x[index] = saved
-        grad[index] = (plus - minus) / (2 * eps)
-    return grad
 
 
 def random_problem(seed, vocab_size=5, dim=3):

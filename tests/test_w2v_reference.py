@@ -1,22 +1,9 @@
 """The NumPy reference: its gradients against finite differences."""
 import numpy as np
 import pytest
+from gradient_check import numeric_gradient
 
 from w2v.reference import sgd_step, sgns_gradients, sgns_loss, sigmoid
-
-
-def numeric_gradient(function, x, eps=1e-6):
-    """Central differences of a scalar function, one coordinate at a time."""
-    grad = np.zeros_like(x)
-    for index in np.ndindex(x.shape):
-        saved = x[index]
-        x[index] = saved + eps
-        plus = function()
-        x[index] = saved - eps
-        minus = function()
-        x[index] = saved
-        grad[index] = (plus - minus) / (2 * eps)
-    return grad
 
 
 @pytest.mark.kernel
