@@ -13,8 +13,8 @@ Shapes used throughout::
     values      (nnz,) float32   X_ij (a symmetric matrix stores i <= j only)
     W, W_ctx    (V, stride) float32   word and context vectors; first dim columns used
     b, b_ctx    (V,) float32          their biases
-    G, G_ctx    (V, stride) float32   AdaGrad's sums of squared steps, from 1
-    G_b, G_b_ctx  (V,) float32        the same for the biases
+    G, G_ctx    (V, stride2) float64  AdaGrad's sums of squared steps, from 1
+    G_b, G_b_ctx  (V,) float64        the same for the biases (float64: see estimator.py)
 """
 import math
 
@@ -60,15 +60,15 @@ def adagrad_term(W, W_ctx, b, b_ctx, G, G_ctx, G_b, G_b_ctx, dim, i, j, x,
         # Both steps from the vectors as they were, so compute before writing.
         step_w = eta * min(max(fdiff * W_ctx[j, k], -grad_clip), grad_clip)
         step_ctx = eta * min(max(fdiff * W[i, k], -grad_clip), grad_clip)
-        W[i, k] -= step_w / math.sqrt(G[i, k])
-        W_ctx[j, k] -= step_ctx / math.sqrt(G_ctx[j, k])
-        G[i, k] += step_w * step_w
-        G_ctx[j, k] += step_ctx * step_ctx
+        W[i, k] -= np.float32(step_w / math.sqrt(G[i, k]))
+        W_ctx[j, k] -= np.float32(step_ctx / math.sqrt(G_ctx[j, k]))
+        G[i, k] += np.float64(step_w) * np.float64(step_w)
+        G_ctx[j, k] += np.float64(step_ctx) * np.float64(step_ctx)
     step_b = eta * min(max(fdiff, -grad_clip), grad_clip)
-    b[i] -= step_b / math.sqrt(G_b[i])
-    b_ctx[j] -= step_b / math.sqrt(G_b_ctx[j])
-    G_b[i] += step_b * step_b
-    G_b_ctx[j] += step_b * step_b
+    b[i] -= np.float32(step_b / math.sqrt(G_b[i]))
+    b_ctx[j] -= np.float32(step_b / math.sqrt(G_b_ctx[j]))
+    G_b[i] += np.float64(step_b) * np.float64(step_b)
+    G_b_ctx[j] += np.float64(step_b) * np.float64(step_b)
     return 0.5 * np.float64(fdiff) * np.float64(diff)
 
 

@@ -36,9 +36,9 @@ def test_one_epoch_equals_reference(seed, symmetric):
     W, W_ctx = padded_rows(VOCAB, DIM), padded_rows(VOCAB, DIM)
     W[:, :DIM], W_ctx[:, :DIM] = params32[0], params32[1]
     b, b_ctx = params32[2].copy(), params32[3].copy()
-    G, G_ctx = padded_rows(VOCAB, DIM), padded_rows(VOCAB, DIM)
+    G, G_ctx = padded_rows(VOCAB, DIM, np.float64), padded_rows(VOCAB, DIM, np.float64)
     G[:], G_ctx[:] = 1.0, 1.0
-    G_b, G_b_ctx = np.ones(VOCAB, np.float32), np.ones(VOCAB, np.float32)
+    G_b, G_b_ctx = np.ones(VOCAB), np.ones(VOCAB)
     x_max, alpha, eta, clip = 40.0, 0.75, 0.05, 2.0
 
     ref = [p.astype(np.float64) for p in params32]
@@ -64,10 +64,10 @@ def test_chunks_of_an_order_equal_the_whole():
     def fresh():
         W = padded_rows(VOCAB, DIM)
         W[:, :DIM] = 0.1
-        G = padded_rows(VOCAB, DIM)
+        G = padded_rows(VOCAB, DIM, np.float64)
         G[:] = 1
         return [W, W.copy(), np.zeros(VOCAB, np.float32), np.zeros(VOCAB, np.float32),
-                G, G.copy(), np.ones(VOCAB, np.float32), np.ones(VOCAB, np.float32)]
+                G, G.copy(), np.ones(VOCAB), np.ones(VOCAB)]
     whole, parts = fresh(), fresh()
     adagrad_chunk(rows, cols, values, order, 0, len(order), True, *whole, DIM, 50.0, 0.75,
                   0.05, 100.0)
