@@ -1,8 +1,9 @@
 """Numba kernels for GloVe training: a shuffle and one AdaGrad pass over entries.
 
 ``adagrad_chunk`` is ``reference.adagrad_epoch`` made fast: the same terms,
-in the same order, with the same arithmetic (float32 vectors, as the C tool's
-``real``; the loss summed in float64). The driver (``estimator.py``) shuffles
+in the same order, with the same arithmetic (float32 vectors where the C tool
+keeps doubles, to halve the memory traffic; the AdaGrad sums and the loss in
+float64). The driver (``estimator.py``) shuffles
 the entries once per epoch with ``shuffle_order`` and hands slices of that
 order to the threads.
 
