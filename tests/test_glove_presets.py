@@ -1,5 +1,6 @@
 """GloVe presets: every one builds a valid estimator, and says where it comes from."""
 import doctest
+from pathlib import Path
 
 import pytest
 
@@ -30,3 +31,15 @@ def test_unknown_preset_lists_the_names():
 
 def test_docstring_examples():
     assert doctest.testmod(presets).failed == 0
+
+
+def test_small_corpus_is_the_sweeps_best_row():
+    # The preset claims to be the top row of the sweep's table (sorted best first):
+    # keep the two in step if either changes.
+    table = Path(__file__).parents[1] / "bench" / "results" / "glove_sweep_2026-11-27.txt"
+    lines = table.read_text(encoding="utf-8").splitlines()
+    header = next(k for k, line in enumerate(lines) if line.split()[:2] == ["window", "x_max"])
+    window, x_max, eta, epochs = lines[header + 1].split()[:4]
+    params = preset_params("small-corpus")
+    assert (params["window"], params["x_max"], params["eta"], params["epochs"]) == (
+        int(window), float(x_max), float(eta), int(epochs))
