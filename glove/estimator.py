@@ -166,7 +166,8 @@ class GloVe:
         return self
 
     def _init_weights(self, vocab_size):
-        """As the C tool: everything uniform in ±0.5/dim, AdaGrad sums at 1."""
+        """As the C tool: everything uniform in ±0.5/dim, AdaGrad sums at 1
+        (stored as G - 1 = 0: see glove/kernels.py)."""
         rng = np.random.default_rng(self.seed)
 
         def uniform(shape):
@@ -176,15 +177,10 @@ class GloVe:
         self._W_rows[:, :self.dim] = uniform((vocab_size, self.dim))
         self._W_ctx_rows[:, :self.dim] = uniform((vocab_size, self.dim))
         self.b_, self.b_ctx_ = uniform(vocab_size), uniform(vocab_size)
-        # AdaGrad's sums in float64: each adds a squared step of ~1e-9, which
-        # float32 (resolution ~6e-8 around 1) would round away. The C tool
-        # keeps everything in double; float32 is enough for the vectors.
-        self._G_rows = padded_rows(vocab_size, self.dim, dtype=np.float64)
-        self._G_ctx_rows = padded_rows(vocab_size, self.dim, dtype=np.float64)
-        self._G_rows[:] = 1.0
-        self._G_ctx_rows[:] = 1.0
-        self._G_b = np.ones(vocab_size, np.float64)
-        self._G_b_ctx = np.ones(vocab_size, np.float64)
+        self._G_rows = padded_rows(vocab_size, self.dim)
+        self._G_ctx_rows = padded_rows(vocab_size, self.dim)
+        self._G_b = np.zeros(vocab_size, np.float32)
+        self._G_b_ctx = np.zeros(vocab_size, np.float32)
         self.W_, self.W_ctx_ = self._W_rows[:, :self.dim], self._W_ctx_rows[:, :self.dim]
 
     def _train(self):

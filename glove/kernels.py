@@ -1,9 +1,10 @@
 """Numba kernels for GloVe training: a shuffle and one AdaGrad pass over entries.
 
 ``adagrad_chunk`` is ``reference.adagrad_epoch`` made fast: the same terms,
-in the same order, with the same arithmetic (float32 vectors where the C tool
-keeps doubles, to halve the memory traffic; the AdaGrad sums and the loss in
-float64). The driver (``estimator.py``) shuffles
+in the same order, with the same arithmetic, except for the number types:
+the C tool keeps everything in double; we keep float32 (half the memory
+traffic, and float32 square roots go twice as wide), and the loss sum in
+float64. The driver (``estimator.py``) shuffles
 the entries once per epoch with ``shuffle_order`` and hands slices of that
 order to the threads.
 
@@ -14,8 +15,15 @@ Shapes used throughout::
     values      (nnz,) float32   X_ij (a symmetric matrix stores i <= j only)
     W, W_ctx    (V, stride) float32   word and context vectors; first dim columns used
     b, b_ctx    (V,) float32          their biases
-    G, G_ctx    (V, stride2) float64  AdaGrad's sums of squared steps, from 1
-    G_b, G_b_ctx  (V,) float64        the same for the biases (float64: see estimator.py)
+    G, G_ctx    (V, stride) float32   AdaGrad's sums of squared steps MINUS the
+                                      initial 1, so from 0 (see below)
+    G_b, G_b_ctx  (V,) float32        the same for the biases
+
+Why G - 1 and not G: a rare word's coordinate gets squared steps of ~1e-9,
+which float32 (resolution ~6e-8 around 1) would round away from a sum that
+starts at 1, leaving its learning rate undecayed. Stored from 0, the sum
+keeps them (float32 is relative), and 1 is added back when it is used:
+the reference's G equals 1 + ours.
 """
 import math
 
@@ -57,19 +65,20 @@ def adagrad_term(W, W_ctx, b, b_ctx, G, G_ctx, G_b, G_b_ctx, dim, i, j, x,
     diff += b[i] + b_ctx[j] - np.float32(math.log(x))
     weight = np.float32(1.0) if x > x_max else np.float32((x / x_max) ** alpha)
     fdiff = weight * diff
+    one = np.float32(1.0)
     for k in range(dim):
         # Both steps from the vectors as they were, so compute before writing.
         step_w = eta * min(max(fdiff * W_ctx[j, k], -grad_clip), grad_clip)
         step_ctx = eta * min(max(fdiff * W[i, k], -grad_clip), grad_clip)
-        W[i, k] -= np.float32(step_w / math.sqrt(G[i, k]))
-        W_ctx[j, k] -= np.float32(step_ctx / math.sqrt(G_ctx[j, k]))
-        G[i, k] += np.float64(step_w) * np.float64(step_w)
-        G_ctx[j, k] += np.float64(step_ctx) * np.float64(step_ctx)
+        W[i, k] -= step_w / math.sqrt(one + G[i, k])
+        W_ctx[j, k] -= step_ctx / math.sqrt(one + G_ctx[j, k])
+        G[i, k] += step_w * step_w
+        G_ctx[j, k] += step_ctx * step_ctx
     step_b = eta * min(max(fdiff, -grad_clip), grad_clip)
-    b[i] -= np.float32(step_b / math.sqrt(G_b[i]))
-    b_ctx[j] -= np.float32(step_b / math.sqrt(G_b_ctx[j]))
-    G_b[i] += np.float64(step_b) * np.float64(step_b)
-    G_b_ctx[j] += np.float64(step_b) * np.float64(step_b)
+    b[i] -= step_b / math.sqrt(one + G_b[i])
+    b_ctx[j] -= step_b / math.sqrt(one + G_b_ctx[j])
+    G_b[i] += step_b * step_b
+    G_b_ctx[j] += step_b * step_b
     return 0.5 * np.float64(fdiff) * np.float64(diff)
 
 

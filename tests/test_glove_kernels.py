@@ -36,9 +36,9 @@ def test_one_epoch_equals_reference(seed, symmetric):
     W, W_ctx = padded_rows(VOCAB, DIM), padded_rows(VOCAB, DIM)
     W[:, :DIM], W_ctx[:, :DIM] = params32[0], params32[1]
     b, b_ctx = params32[2].copy(), params32[3].copy()
-    G, G_ctx = padded_rows(VOCAB, DIM, np.float64), padded_rows(VOCAB, DIM, np.float64)
-    G[:], G_ctx[:] = 1.0, 1.0
-    G_b, G_b_ctx = np.ones(VOCAB), np.ones(VOCAB)
+    # The kernel keeps AdaGrad's sums minus their initial 1 (glove/kernels.py).
+    G, G_ctx = padded_rows(VOCAB, DIM), padded_rows(VOCAB, DIM)
+    G_b, G_b_ctx = np.zeros(VOCAB, np.float32), np.zeros(VOCAB, np.float32)
     x_max, alpha, eta, clip = 40.0, 0.75, 0.05, 2.0
 
     ref = [p.astype(np.float64) for p in params32]
@@ -52,8 +52,10 @@ def test_one_epoch_equals_reference(seed, symmetric):
     for kernel_array, ref_array in zip((W[:, :DIM], W_ctx[:, :DIM], b, b_ctx), ref):
         close(kernel_array, ref_array)
     for kernel_array, ref_array in zip((G[:, :DIM], G_ctx[:, :DIM], G_b, G_b_ctx), ref_sq):
-        close(kernel_array, ref_array)
-    assert not W[:, DIM:].any()  # padding never touched
+        close(1.0 + kernel_array, ref_array)
+        # and the squared steps themselves, which are tiny next to the 1
+        close(kernel_array, ref_array - 1.0, rtol=1e-4)
+    assert not W[:, DIM:].any() and not G[:, DIM:].any()  # padding never touched
 
 
 def test_chunks_of_an_order_equal_the_whole():
@@ -64,10 +66,9 @@ def test_chunks_of_an_order_equal_the_whole():
     def fresh():
         W = padded_rows(VOCAB, DIM)
         W[:, :DIM] = 0.1
-        G = padded_rows(VOCAB, DIM, np.float64)
-        G[:] = 1
+        G = padded_rows(VOCAB, DIM)
         return [W, W.copy(), np.zeros(VOCAB, np.float32), np.zeros(VOCAB, np.float32),
-                G, G.copy(), np.ones(VOCAB), np.ones(VOCAB)]
+                G, G.copy(), np.zeros(VOCAB, np.float32), np.zeros(VOCAB, np.float32)]
     whole, parts = fresh(), fresh()
     adagrad_chunk(rows, cols, values, order, 0, len(order), True, *whole, DIM, 50.0, 0.75,
                   0.05, 100.0)
@@ -90,3 +91,19 @@ def test_shuffle_is_a_seeded_permutation():
     third = np.arange(1000, dtype=np.int64)
     shuffle_order(third, seed_state(3, 1))
     assert not np.array_equal(first, third)
+
+
+def test_a_tiny_squared_step_is_not_rounded_away():
+    # A nearly fitted term: diff = 1e-4, so the bias step is 5e-6 and its square 2.5e-11,
+    # far below float32's resolution around 1. AdaGrad's sum must still grow by it.
+    x = np.float32(50.0)  # above x_max: weight 1
+    W = padded_rows(1, DIM)
+    b = np.array([np.log(x) / 2 + 1e-4], np.float32)
+    b_ctx = np.array([np.log(x) / 2], np.float32)
+    diff = float(b[0]) + float(b_ctx[0]) - float(np.log(x))
+    G, G_b = padded_rows(1, DIM), np.zeros(1, np.float32)
+    adagrad_chunk(np.zeros(1, np.int32), np.zeros(1, np.int32), np.array([x]),
+                  np.zeros(1, np.int64), 0, 1, False, W, W.copy(), b, b_ctx, G, G.copy(), G_b,
+                  np.zeros(1, np.float32), DIM, 10.0, 0.75, 0.05, 100.0)
+    assert G_b[0] == pytest.approx((0.05 * diff) ** 2, rel=1e-3)
+    assert np.float32(1.0) + np.float32(G_b[0]) == np.float32(1.0)  # what a sum from 1 would lose
