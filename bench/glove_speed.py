@@ -39,6 +39,7 @@ from w2v_speed import (cell, evaluate_quality, find_eval_paths, own_peak_rss_mb,
 DEFAULTS = {"dim": 100, "window": 10, "x_max": 100.0, "alpha": 0.75, "eta": 0.05,
             "epochs": 15, "min_count": 5, "memory_mb": 700}
 PAPER_SETTINGS = {"x_max": 100, "alpha": 0.75, "eta": 0.05, "epochs": 15}
+SPEED_SETTINGS = {"window": 10, "dim": 100, "min_count": 5}  # the speed targets' matrix
 NOT_SETTINGS = ("workers", "verbose", "callbacks")  # how to run, not what to learn
 C_TOOL_QUOTE = ("vocab + cooccur + shuffle ~37 s, peak 1.6 GB; ~37 s per epoch at 2 threads "
                 "over 50.0M entries; analogy@30k 0.218, WS353 0.436, SimLex 0.206 "
@@ -226,9 +227,17 @@ def check_criteria(report):
         status = "n/a" if passed is None else "PASS" if passed else "FAIL"
         criteria.append({"criterion": criterion, "status": status, "detail": detail})
 
+    # The speed and memory targets are for the issue's matrix: a wider window
+    # makes a bigger one (window 50: 2.6x the entries), so they are not judged there.
+    other_matrix = [f"{name} {settings[name]:g} (targets: {value:g})"
+                    for name, value in SPEED_SETTINGS.items() if settings[name] != value]
+    why_not = "another matrix: " + ", ".join(other_matrix) if other_matrix else None
+
     def at_most(criterion, value, target, template):
-        add(criterion, None if value is None else value <= target,
-            "not measured" if value is None else template.format(value))
+        if why_not or value is None:
+            add(criterion, None, why_not or "not measured")
+        else:
+            add(criterion, value <= target, template.format(value))
 
     at_most(f"counting (vocab + encode + count) <= {TARGETS['count_seconds']} s",
             counting.get("count_total_seconds"), TARGETS["count_seconds"], "{:.1f} s")
