@@ -1,12 +1,12 @@
 """Numba kernels for GloVe training: a shuffle and one AdaGrad pass over entries.
 
 ``adagrad_chunk`` is ``reference.adagrad_epoch`` made fast: the same terms,
-in the same order, with the same arithmetic, except for the number types:
-the C tool keeps everything in double; we keep float32 (half the memory
-traffic, and float32 square roots go twice as wide), and the loss sum in
-float64. The driver (``estimator.py``) shuffles
-the entries once per epoch with ``shuffle_order`` and hands slices of that
-order to the threads.
+in the same order, with the same arithmetic, except for the number types.
+The C tool keeps everything in double; we keep float32 (half the memory
+traffic, and twice as many square roots per SIMD instruction), with the
+loss summed in float64. The driver (``estimator.py``) shuffles the entries
+once per epoch with ``shuffle_order`` and hands slices of that order to the
+threads.
 
 Shapes used throughout::
 
