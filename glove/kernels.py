@@ -56,9 +56,10 @@ def shuffle_order(order, state):
 
 @_jit
 def adagrad_term(W, W_ctx, b, b_ctx, G, G_ctx, G_b, G_b_ctx, dim, i, j, x,
-                 x_max, alpha, eta, grad_clip):
+                 x_max, alpha, eta, grad_clip, bias_eta):
     """One AdaGrad step on the term (word i, context j, X_ij = x); returns J/2.
-    (See reference.adagrad_term: eta and clipping apply to the biases too.)"""
+    (See reference.adagrad_term: with bias_eta, eta and clipping apply to
+    the biases too; without, the biases step as in the C tool.)"""
     diff = np.float32(0.0)
     for k in range(dim):
         diff += W[i, k] * W_ctx[j, k]
@@ -74,7 +75,7 @@ def adagrad_term(W, W_ctx, b, b_ctx, G, G_ctx, G_b, G_b_ctx, dim, i, j, x,
         W_ctx[j, k] -= step_ctx / math.sqrt(one + G_ctx[j, k])
         G[i, k] += step_w * step_w
         G_ctx[j, k] += step_ctx * step_ctx
-    step_b = eta * min(max(fdiff, -grad_clip), grad_clip)
+    step_b = eta * min(max(fdiff, -grad_clip), grad_clip) if bias_eta else fdiff
     b[i] -= step_b / math.sqrt(one + G_b[i])
     b_ctx[j] -= step_b / math.sqrt(one + G_b_ctx[j])
     G_b[i] += step_b * step_b
@@ -84,12 +85,13 @@ def adagrad_term(W, W_ctx, b, b_ctx, G, G_ctx, G_b, G_b_ctx, dim, i, j, x,
 
 @_jit
 def adagrad_chunk(rows, cols, values, order, start, end, symmetric, W, W_ctx, b, b_ctx,
-                  G, G_ctx, G_b, G_b_ctx, dim, x_max, alpha, eta, grad_clip):
+                  G, G_ctx, G_b, G_b_ctx, dim, x_max, alpha, eta, grad_clip, bias_eta=True):
     """Train the entries order[start:end], in that order; in place.
 
     order   (nnz,) int64   this epoch's shuffled entry numbers (shuffle_order)
     symmetric  bool        an off-diagonal entry is two terms: (i, j), then (j, i)
     x_max, alpha, eta, grad_clip: float32 hyperparameters (see the estimator)
+    bias_eta   bool        eta and clipping on the bias steps too (see the estimator)
     Returns (loss sum, terms trained).
 
     Why the prefetching: the entries come in random order, so every term
@@ -122,10 +124,10 @@ def adagrad_chunk(rows, cols, values, order, start, end, symmetric, W, W_ctx, b,
         entry = order[k]
         i, j, x = rows[entry], cols[entry], values[entry]
         loss += adagrad_term(W, W_ctx, b, b_ctx, G, G_ctx, G_b, G_b_ctx, dim, i, j, x,
-                             x_max, alpha, eta, grad_clip)
+                             x_max, alpha, eta, grad_clip, bias_eta)
         n_terms += 1
         if symmetric and i != j:
             loss += adagrad_term(W, W_ctx, b, b_ctx, G, G_ctx, G_b, G_b_ctx, dim, j, i, x,
-                                 x_max, alpha, eta, grad_clip)
+                                 x_max, alpha, eta, grad_clip, bias_eta)
             n_terms += 1
     return loss, n_terms

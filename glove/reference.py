@@ -65,7 +65,7 @@ def terms(rows, cols, values, symmetric):
             yield int(j), int(i), float(x)
 
 
-def adagrad_term(params, grad_sq, i, j, x, x_max, alpha, eta, grad_clip):
+def adagrad_term(params, grad_sq, i, j, x, x_max, alpha, eta, grad_clip, bias_eta=True):
     """One AdaGrad step on one term, in place; returns the term's J / 2.
 
     params  = (W, W_ctx, b, b_ctx); grad_sq = the same shapes, the sums of
@@ -74,8 +74,9 @@ def adagrad_term(params, grad_sq, i, j, x, x_max, alpha, eta, grad_clip):
     and grad_sq grows by step²: the C tool's AdaGrad, which accumulates the
     steps (eta included) rather than the raw gradients.
     The C tool leaves eta (and clipping) out of the bias steps: its open
-    PR #209 says so and fixes it. We treat biases like every other
-    coordinate.
+    PR #209 says so and fixes it. By default (``bias_eta=True``) we treat
+    biases like every other coordinate; ``bias_eta=False`` is the C tool's
+    rule, step = f(x) * diff.
     """
     W, W_ctx, b, b_ctx = params
     G, G_ctx, G_b, G_b_ctx = grad_sq
@@ -83,7 +84,7 @@ def adagrad_term(params, grad_sq, i, j, x, x_max, alpha, eta, grad_clip):
     fdiff = float(weighting(x, x_max, alpha)) * diff
     step_w = eta * np.clip(fdiff * W_ctx[j], -grad_clip, grad_clip)
     step_ctx = eta * np.clip(fdiff * W[i], -grad_clip, grad_clip)   # both from the old vectors
-    step_b = eta * np.clip(fdiff, -grad_clip, grad_clip)
+    step_b = eta * np.clip(fdiff, -grad_clip, grad_clip) if bias_eta else fdiff
     W[i] -= step_w / np.sqrt(G[i])
     W_ctx[j] -= step_ctx / np.sqrt(G_ctx[j])
     b[i] -= step_b / np.sqrt(G_b[i])
@@ -96,10 +97,10 @@ def adagrad_term(params, grad_sq, i, j, x, x_max, alpha, eta, grad_clip):
 
 
 def adagrad_epoch(params, grad_sq, rows, cols, values, order, symmetric, x_max, alpha, eta,
-                  grad_clip):
+                  grad_clip, bias_eta=True):
     """Visit the stored entries in ``order``; return (loss sum, terms trained)."""
     loss, count = 0.0, 0
     for i, j, x in terms(rows[order], cols[order], values[order], symmetric):
-        loss += adagrad_term(params, grad_sq, i, j, x, x_max, alpha, eta, grad_clip)
+        loss += adagrad_term(params, grad_sq, i, j, x, x_max, alpha, eta, grad_clip, bias_eta)
         count += 1
     return loss, count

@@ -108,11 +108,12 @@ def test_glove_flags_take_the_type_of_the_default():
     assert cli_train.TRAINERS["glove"][:2] == ("glove", "GloVe")
     opts = cli_train.train_parser("glove", GloVe).parse_args(
         ["--corpus", "c", "--out", "v.bin", "--x-max", "10", "--no-symmetric", "--eta", "1e-2",
-         "--memory-mb", "64", "--output", "word"])
+         "--memory-mb", "64", "--output", "word", "--no-bias-eta"])
     params, preset = cli_train._chosen_hyperparameters(opts, GloVe)
     assert params["x_max"] == 10.0 and isinstance(params["x_max"], float)
     assert params["symmetric"] is False and params["distance_weighting"] is True
     assert params["eta"] == 0.01 and params["memory_mb"] == 64 and params["output"] == "word"
+    assert params["bias_eta"] is False
     assert preset is None
 
 

@@ -93,6 +93,8 @@ def test_bad_parameters():
         GloVe(x_max=0).fit([["a", "b"]])
     with pytest.raises(ValueError, match="output"):
         GloVe(output="both").fit([["a", "b"]])
+    with pytest.raises(ValueError, match="bias_eta"):
+        GloVe(bias_eta="no").fit([["a", "b"]])
 
 
 @pytest.mark.slow

@@ -24,9 +24,10 @@ def random_entries(rng, symmetric):
     return rows.astype(np.int32), cols.astype(np.int32), X[rows, cols].astype(np.float32)
 
 
+@pytest.mark.parametrize("bias_eta", [True, False])
 @pytest.mark.parametrize("symmetric", [True, False])
 @pytest.mark.parametrize("seed", range(4))
-def test_one_epoch_equals_reference(seed, symmetric):
+def test_one_epoch_equals_reference(seed, symmetric, bias_eta):
     rng = np.random.default_rng(seed)
     rows, cols, values = random_entries(rng, symmetric)
     order = rng.permutation(len(rows)).astype(np.int64)
@@ -44,9 +45,10 @@ def test_one_epoch_equals_reference(seed, symmetric):
     ref = [p.astype(np.float64) for p in params32]
     ref_sq = [np.ones_like(p) for p in ref]
     ref_loss, ref_terms = adagrad_epoch(ref, ref_sq, rows, cols, values, order, symmetric,
-                                        x_max, alpha, eta, clip)
+                                        x_max, alpha, eta, clip, bias_eta)
     loss, n_terms = adagrad_chunk(rows, cols, values, order, 0, len(order), symmetric, W, W_ctx,
-                                  b, b_ctx, G, G_ctx, G_b, G_b_ctx, DIM, x_max, alpha, eta, clip)
+                                  b, b_ctx, G, G_ctx, G_b, G_b_ctx, DIM, x_max, alpha, eta, clip,
+                                  bias_eta)
     assert n_terms == ref_terms
     assert loss == pytest.approx(ref_loss, rel=1e-5)
     for kernel_array, ref_array in zip((W[:, :DIM], W_ctx[:, :DIM], b, b_ctx), ref):

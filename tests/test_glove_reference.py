@@ -65,6 +65,25 @@ def test_one_adagrad_term_by_hand():
     assert np.abs(W2[i] - params[0][i]).max() == pytest.approx(0.05 * 1e-3)
 
 
+def test_the_c_tools_bias_step():
+    # bias_eta=False: the biases step by the raw weighted error, without eta or
+    # clipping (the GloVe C tool); the vectors step as before.
+    X, params = random_problem(1)
+    i, j, x = 2, 3, 17.0
+    diff = params[0][i] @ params[1][j] + params[2][i] + params[3][j] - np.log(x)
+    fdiff = (x / 30.0) ** 0.75 * diff
+    ours, c_tool = [p.copy() for p in params], [p.copy() for p in params]
+    sq_ours, sq_c = [np.ones_like(p) for p in params], [np.ones_like(p) for p in params]
+    adagrad_term(ours, sq_ours, i, j, x, 30.0, 0.75, 0.05, 1e-3)
+    adagrad_term(c_tool, sq_c, i, j, x, 30.0, 0.75, 0.05, 1e-3, bias_eta=False)
+    assert c_tool[2][i] == pytest.approx(params[2][i] - fdiff)
+    assert c_tool[3][j] == pytest.approx(params[3][j] - fdiff)
+    assert sq_c[2][i] == pytest.approx(1 + fdiff ** 2)
+    assert ours[2][i] == pytest.approx(params[2][i] - 0.05 * np.clip(fdiff, -1e-3, 1e-3))
+    np.testing.assert_array_equal(c_tool[0], ours[0])
+    np.testing.assert_array_equal(c_tool[1], ours[1])
+
+
 def test_adagrad_epochs_lower_the_loss():
     X, params = random_problem(2, vocab_size=6, dim=4)
     rows, cols = np.nonzero(X)
