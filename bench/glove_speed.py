@@ -26,7 +26,6 @@ import json
 import os
 import platform
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -34,7 +33,7 @@ from pathlib import Path
 
 # Standard library only at the top, like this module (heavy imports happen in the children).
 from w2v_speed import (cell, evaluate_quality, find_eval_paths, own_peak_rss_mb, peak_rss_mb,
-                       truncate_corpus)
+                       run_child, truncate_corpus)
 
 DEFAULTS = {"dim": 100, "window": 10, "x_max": 100.0, "alpha": 0.75, "eta": 0.05,
             "epochs": 15, "min_count": 5, "memory_mb": 700}
@@ -203,19 +202,6 @@ def child_main(job_json):
 
 
 # ===================================================================== parent process
-
-def run_child(job):
-    """Run ``job`` in a fresh interpreter; return its figures (a dict, with "error" on failure)."""
-    command = [sys.executable, os.path.abspath(__file__), "--_child", json.dumps(job)]
-    finished = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=False)
-    lines = finished.stdout.splitlines()
-    if finished.returncode != 0 or not lines:
-        return {"error": f"child process exited with status {finished.returncode}"}
-    try:
-        return json.loads(lines[-1])
-    except json.JSONDecodeError:
-        return {"error": f"no JSON figures in the child's output: {finished.stdout[-300:]!r}"}
-
 
 def check_criteria(report):
     """The acceptance criteria: a list of {"criterion", "status" (PASS/FAIL/n/a), "detail"}."""
@@ -392,19 +378,20 @@ def main(argv=None):
     try:
         print("setup: settings, corpus slice, Numba cache...", file=sys.stderr)
         setup = run_child({"task": "setup", "corpus": str(corpus), "preset": args.preset,
-                           "given": given, "max_words": args.max_words, "scratch": scratch})
+                           "given": given, "max_words": args.max_words, "scratch": scratch},
+                          __file__)
         if "error" in setup:
             sys.exit(f"error: setup failed: {setup['error']}")
         settings = setup["settings"]
         print("counting (vocabulary, encoding, co-occurrences)...", file=sys.stderr)
         counting = run_child({"task": "count", "corpus": setup["corpus_for_counting"],
-                              "settings": settings, "scratch": scratch})
+                              "settings": settings, "scratch": scratch}, __file__)
         training = []
         for workers in sorted(set(args.workers)) if "error" not in counting else []:
             print(f"training with {workers} worker(s)...", file=sys.stderr)
             training.append({"workers": workers, **run_child(
                 {"task": "train", "workers": workers, "settings": settings,
-                 "scratch": scratch, "eval_paths": eval_paths})})
+                 "scratch": scratch, "eval_paths": eval_paths}, __file__)})
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 

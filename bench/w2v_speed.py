@@ -385,9 +385,11 @@ def child_main(job_json):
 
 # ===================================================================== parent process
 
-def run_child(job):
-    """Run ``job`` in a fresh interpreter; return its figures (a dict)."""
-    command = [sys.executable, os.path.abspath(__file__), "--_child", json.dumps(job)]
+def run_child(job, script=__file__):
+    """Run ``job`` in a fresh interpreter running ``script`` (this file, or
+    another benchmark that imports this function) with ``--_child``; return
+    its figures (a dict, with "error" on failure)."""
+    command = [sys.executable, os.path.abspath(script), "--_child", json.dumps(job)]
     # stderr passes through (warnings, tracebacks); stdout carries the JSON.
     finished = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=False)
     if finished.returncode != 0:
