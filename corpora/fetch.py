@@ -15,7 +15,6 @@ Example
 """
 import hashlib
 import http.client
-import os
 import shutil
 import urllib.error
 import urllib.request
@@ -26,21 +25,15 @@ from pathlib import Path
 from tqdm import tqdm
 
 from wordvec.atomic import atomic_write
+from wordvec.datadir import cache_root
 from wordvec.errors import FetchError
 
 from .registry import Dataset, get
 
-CACHE_ENV_VAR = "WORDVEC_CACHE"
 # 1 MiB: big enough that Python's per-chunk overhead is negligible, small
 # enough that memory stays flat whatever the file size.
 CHUNK_SIZE = 1 << 20
 TIMEOUT_SECONDS = 60
-
-
-def default_cache_dir():
-    """``$WORDVEC_CACHE`` if set, else ``~/.cache/wordvec``."""
-    value = os.environ.get(CACHE_ENV_VAR)
-    return Path(value).expanduser() if value else Path.home() / ".cache" / "wordvec"
 
 
 def sha256_file(path):
@@ -60,7 +53,7 @@ def fetch(name_or_dataset, cache_dir=None, force=False, progress=False):
     name_or_dataset : str or Dataset
         A registry name such as "text8", or a Dataset built by hand.
     cache_dir : str or Path or None
-        Where to keep downloads; None means :func:`default_cache_dir`.
+        Where to keep downloads; None means ``wordvec.datadir.cache_root()``.
     force : bool
         Download (and extract) again even if a verified copy is cached.
     progress : bool
@@ -84,7 +77,7 @@ def fetch(name_or_dataset, cache_dir=None, force=False, progress=False):
             f"dataset {dataset.name!r} is not downloadable: there is no public URL for this "
             f"exact file (source: {dataset.source or 'unknown'}). Point --data-dir (or "
             f"WORDVEC_DATA) at a folder holding {dataset.filename}")
-    cache = Path(cache_dir).expanduser() if cache_dir is not None else default_cache_dir()
+    cache = Path(cache_dir).expanduser() if cache_dir is not None else cache_root()
     download_path = cache / dataset.filename
     usable_path = cache / dataset.relative_path
 

@@ -1,10 +1,19 @@
-"""GloVe: co-occurrence counting (cooccur.py) and AdaGrad training (kernels.py).
+"""GloVe: fit vectors to the logs of word co-occurrence counts, with AdaGrad.
 
 Read ``reference.py`` (NumPy, the paper's loss and one AdaGrad step) first,
-then ``cooccur.py`` (counting X in bounded memory), ``kernels.py`` (the fast
-AdaGrad pass) and ``estimator.py`` (the training loop).
+then ``kernels.py`` (the fast AdaGrad pass) and ``estimator.py`` (the
+driver). The counting itself is shared with other count-based methods and
+lives in the core: ``wordvec/cooccur.py``.
 """
-from .estimator import GloVe
-from .matrix import Cooccurrence
+from wordvec.estimator import Algorithm
 
-__all__ = ["Cooccurrence", "GloVe"]
+from .estimator import GloVe
+from .presets import PRESETS
+
+__all__ = ["ALGORITHMS", "GloVe"]
+
+# What the command line offers (wordvec train glove).
+ALGORITHMS = (
+    Algorithm("glove", GloVe, "GloVe: fit vectors to the logs of word co-occurrence counts",
+              PRESETS),
+)

@@ -8,16 +8,20 @@ loss summed in float64. The driver (``estimator.py``) shuffles the entries
 once per epoch with ``shuffle_order`` and hands slices of that order to the
 threads.
 
-Shapes used throughout::
+The arrays travel in bundles, one per concept, as in the reference
+(namedtuples: Numba passes them like C structs)::
 
-    nnz                 stored entries of the co-occurrence matrix (glove/matrix.py)
-    rows, cols  (nnz,) int32     entry (rows[e], cols[e]) holds values[e]
-    values      (nnz,) float32   X_ij (a symmetric matrix stores i <= j only)
-    W, W_ctx    (V, stride) float32   word and context vectors; first dim columns used
-    b, b_ctx    (V,) float32          their biases
-    G, G_ctx    (V, stride) float32   AdaGrad's sums of squared steps MINUS the
-                                      initial 1, so from 0 (see below)
-    G_b, G_b_ctx  (V,) float32        the same for the biases
+    Entries(rows, cols, values, symmetric)    the co-occurrence matrix X
+        rows, cols  (nnz,) int32     entry e is X[rows[e], cols[e]] = values[e]
+        values      (nnz,) float32   (wordvec/cooccurrence.py; a symmetric
+        symmetric   bool              matrix stores only i <= j)
+    Params(W, W_ctx, b, b_ctx)                what is learnt
+        W, W_ctx    (V, stride) float32   word and context vectors; first dim columns used
+        b, b_ctx    (V,) float32          their biases
+    GradSq(G, G_ctx, G_b, G_b_ctx)            AdaGrad's sums of squared steps, the
+                                              same shapes, MINUS the initial 1 (below)
+    Rates(x_max, alpha, eta, grad_clip, bias_eta)   the hyperparameters (see the
+                                              estimator); floats, and a bool
 
 Why G - 1 and not G: a rare word's coordinate gets squared steps of ~1e-9,
 which float32 (resolution ~6e-8 around 1) would round away from a sum that
@@ -26,17 +30,18 @@ keeps them (float32 is relative), and 1 is added back when it is used:
 the reference's G equals 1 + ours.
 """
 import math
+from collections import namedtuple
 
 import numpy as np
-from numba import njit
 
+from wordvec.jit import float_kernel, kernel
 from wordvec.prefetch import prefetch_item, prefetch_row
 from wordvec.rng import below, next_u64
 
-# fastmath minus the "no NaN / no inf" promises, so a diverging run shows a
-# NaN loss (see w2v/kernels.py).
-_FASTMATH = {"reassoc", "contract", "arcp", "nsz", "afn"}
-_jit = njit(cache=True, nogil=True, fastmath=_FASTMATH, error_model="numpy")
+Entries = namedtuple("Entries", "rows cols values symmetric")
+Params = namedtuple("Params", "W W_ctx b b_ctx")
+GradSq = namedtuple("GradSq", "G G_ctx G_b G_b_ctx")
+Rates = namedtuple("Rates", "x_max alpha eta grad_clip bias_eta")
 
 # Entries are fetched this many steps ahead, their vectors half as many: the
 # rows of an entry can only be requested once its (i, j) has arrived.
@@ -44,7 +49,7 @@ _ENTRY_AHEAD = 16
 _ROWS_AHEAD = 8
 
 
-@_jit
+@kernel
 def shuffle_order(order, state):
     """Fisher-Yates shuffle of ``order`` (nnz,) in place; returns the state."""
     for k in range(order.shape[0] - 1, 0, -1):
@@ -54,12 +59,17 @@ def shuffle_order(order, state):
     return state
 
 
-@_jit
-def adagrad_term(W, W_ctx, b, b_ctx, G, G_ctx, G_b, G_b_ctx, dim, i, j, x,
-                 x_max, alpha, eta, grad_clip, bias_eta):
+@float_kernel
+def adagrad_term(params, grad_sq, dim, i, j, x, rates):
     """One AdaGrad step on the term (word i, context j, X_ij = x); returns J/2.
+
+    params, grad_sq, rates: the bundles above (rates' floats as float32).
     (See reference.adagrad_term: with bias_eta, eta and clipping apply to
-    the biases too; without, the biases step as in the C tool.)"""
+    the biases too; without, the biases step as in the C tool.)
+    """
+    W, W_ctx, b, b_ctx = params
+    G, G_ctx, G_b, G_b_ctx = grad_sq
+    x_max, alpha, eta, grad_clip, bias_eta = rates
     diff = np.float32(0.0)
     for k in range(dim):
         diff += W[i, k] * W_ctx[j, k]
@@ -83,15 +93,16 @@ def adagrad_term(W, W_ctx, b, b_ctx, G, G_ctx, G_b, G_b_ctx, dim, i, j, x,
     return 0.5 * np.float64(fdiff) * np.float64(diff)
 
 
-@_jit
-def adagrad_chunk(rows, cols, values, order, start, end, symmetric, W, W_ctx, b, b_ctx,
-                  G, G_ctx, G_b, G_b_ctx, dim, x_max, alpha, eta, grad_clip, bias_eta=True):
+@float_kernel
+def adagrad_chunk(X, order, start, end, params, grad_sq, dim, rates):
     """Train the entries order[start:end], in that order; in place.
 
-    order   (nnz,) int64   this epoch's shuffled entry numbers (shuffle_order)
-    symmetric  bool        an off-diagonal entry is two terms: (i, j), then (j, i)
-    x_max, alpha, eta, grad_clip: float32 hyperparameters (see the estimator)
-    bias_eta   bool        eta and clipping on the bias steps too (see the estimator)
+    X        Entries          the co-occurrence matrix; if X.symmetric, an
+                              off-diagonal entry is two terms: (i, j), then (j, i)
+    order    (nnz,) int64     this epoch's shuffled entry numbers (shuffle_order)
+    params, grad_sq           Params and GradSq (module docstring)
+    dim      int              columns of W and W_ctx in use
+    rates    Rates            x_max, alpha, eta, grad_clip (floats), bias_eta (bool)
     Returns (loss sum, terms trained).
 
     Why the prefetching: the entries come in random order, so every term
@@ -99,10 +110,11 @@ def adagrad_chunk(rows, cols, values, order, start, end, symmetric, W, W_ctx, b,
     memory. We know the order, so ask for the entry 16 steps ahead and for
     its rows 8 steps ahead; by the time we get there, they have arrived.
     """
-    x_max = np.float32(x_max)
-    alpha = np.float32(alpha)
-    eta = np.float32(eta)
-    grad_clip = np.float32(grad_clip)
+    rows, cols, values, symmetric = X
+    W, W_ctx, _, _ = params
+    G, G_ctx, _, _ = grad_sq
+    rates32 = Rates(np.float32(rates.x_max), np.float32(rates.alpha), np.float32(rates.eta),
+                    np.float32(rates.grad_clip), rates.bias_eta)
     loss, n_terms = 0.0, 0
     for k in range(start, end):
         if k + _ENTRY_AHEAD < end:
@@ -123,11 +135,9 @@ def adagrad_chunk(rows, cols, values, order, start, end, symmetric, W, W_ctx, b,
                 prefetch_row(G_ctx, rows[ahead])
         entry = order[k]
         i, j, x = rows[entry], cols[entry], values[entry]
-        loss += adagrad_term(W, W_ctx, b, b_ctx, G, G_ctx, G_b, G_b_ctx, dim, i, j, x,
-                             x_max, alpha, eta, grad_clip, bias_eta)
+        loss += adagrad_term(params, grad_sq, dim, i, j, x, rates32)
         n_terms += 1
         if symmetric and i != j:
-            loss += adagrad_term(W, W_ctx, b, b_ctx, G, G_ctx, G_b, G_b_ctx, dim, j, i, x,
-                                 x_max, alpha, eta, grad_clip, bias_eta)
+            loss += adagrad_term(params, grad_sq, dim, j, i, x, rates32)
             n_terms += 1
     return loss, n_terms

@@ -17,16 +17,10 @@ True
   nearly every pair of such a corpus weighs far below 1 in the loss; x_max
   = 10 lets the vectors learn from the pairs the corpus actually has. A wide
   window (50) gathers more of them: analogy@30k rose steadily with the
-  window, from 33% (window 10) to 42% (window 50), at 130M entries instead
-  of 49M (on wiki17m: 20 s per epoch at 2 workers, 1.7 GB peak for the
-  whole ``wordvec train glove`` run). 15 epochs: 25 added only 0.3-0.6 points.
-
-Like ``w2v.presets`` this module imports only the standard library (and
-the standard-library-only ``wordvec.presets``).
+  window, from 33% (window 10) to 42% (window 50), at about 2.7 times the
+  entries (its cost: bench/results/design_measurements.md). 15 epochs: 25 added only 0.3-0.6 points.
 """
 from wordvec.presets import Preset, find_preset
-
-ALGORITHMS = ("glove",)
 
 _PRESET_LIST = [
     Preset(
@@ -36,7 +30,7 @@ _PRESET_LIST = [
         source="Pennington, Socher & Manning (2014), GloVe: Global Vectors for Word "
                "Representation, EMNLP, section 4.2",
         params={"x_max": 100.0, "alpha": 0.75, "eta": 0.05, "window": 10, "symmetric": True,
-                "distance_weighting": True, "output": "sum", "epochs": 50},
+                "distance_weighting": True, "vectors": "word+context", "epochs": 50},
     ),
     Preset(
         name="c-demo",

@@ -49,10 +49,10 @@ def test_cbow_same_seed_one_worker_is_bit_identical(sentences):
 
 
 def test_vectors_in_plus_out(sentences):
-    model = SkipGram(dim=16, epochs=1, vectors="in+out", verbose=False).fit(sentences[:3000])
+    model = SkipGram(dim=16, epochs=1, vectors="word+context", verbose=False).fit(sentences[:3000])
     np.testing.assert_array_equal(model.wv.vectors, model.W_in_ + model.W_out_)
     with pytest.raises(ValueError, match="negative > 0"):
-        SkipGram(vectors="in+out", negative=0, hs=True).fit(sentences[:10])
+        SkipGram(vectors="word+context", negative=0, hs=True).fit(sentences[:10])
 
 
 def test_no_output_layer_is_an_error():

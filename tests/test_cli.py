@@ -3,8 +3,6 @@
 Every test trains on a few thousand synthetic sentences, so the whole file
 takes seconds; one test runs the installed console script in a subprocess.
 """
-import ast
-import importlib
 import inspect
 import lzma
 import re
@@ -16,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from corpora import registry, synthetic
-from wordvec import cli, cli_train
-from wordvec.cli import main
+from wordvec.cli import build_parser, main
+from wordvec.cli import train as cli_train
+from wordvec.cli.algorithms import ALGORITHMS
 from wordvec.keyedvectors import KeyedVectors
 
 # Enough text for the planted analogies with 30 dimensions and 10 epochs
@@ -86,34 +85,28 @@ def test_train_sg_help_lists_hyperparameters_with_their_defaults(capsys):
                  "--max-sentence-length", "--cache-dir", "--no-cache", "--quiet", "--data-dir",
                  "--eval"):
         assert flag in out
-    assert "--dim DIM Size of the vectors. (default: 100)" in out  # help from the docstring
+    assert "--dim DIM Size of the vectors. (default: 100)" in out  # the declared help
 
 
 def test_train_cbow_help_lists_its_own_flags(capsys):
     with pytest.raises(SystemExit):
         main(["train", "cbow", "--help"])
     out = " ".join(capsys.readouterr().out.split())
-    for flag in ("--cbow-mean, --no-cbow-mean", "--hs, --no-hs", "--vectors {in,in+out}",
+    for flag in ("--cbow-mean, --no-cbow-mean", "--hs, --no-hs", "--vectors {word,word+context,concat}",
                  "--preset {word2vec-c,gensim,text8-demo,levy2015}"):
         assert flag in out
-    # CBOW's own default, and help text borrowed from SkipGram's docstring
-    # ("As for ``SkipGram``").
-    assert "--alpha ALPHA Initial learning rate." in out and "(default: 0.05)" in out
+    # CBOW's own default and help, and the help it shares with SkipGram.
+    assert "--alpha ALPHA Initial learning rate of SGD" in out and "(default: 0.05)" in out
+    assert "word2vec.c's 0.05" in out
     assert "--dim DIM Size of the vectors. (default: 100)" in out
-
-
-def trainer(algorithm):
-    package, class_name, _ = cli_train.TRAINERS[algorithm]
-    return getattr(importlib.import_module(package), class_name)
 
 
 def parse_train(algorithm, *flags):
     """The estimator, and its keyword arguments and preset as `wordvec train` would choose."""
-    estimator = trainer(algorithm)
-    opts = cli_train.train_parser(algorithm, estimator).parse_args(
-        ["--corpus", "c", "--out", "v.bin", *flags])
-    params, preset = cli_train._chosen_hyperparameters(opts, estimator)
-    return estimator, params, preset
+    opts = build_parser().parse_args(["train", algorithm, "--corpus", "c", "--out", "v.bin",
+                                      *flags])
+    params, preset = cli_train.chosen_hyperparameters(opts, ALGORITHMS[algorithm])
+    return ALGORITHMS[algorithm].estimator, params, preset
 
 
 @pytest.mark.parametrize("algorithm", ["sg", "cbow", "glove"])
@@ -123,15 +116,16 @@ def test_train_defaults_are_the_estimators(algorithm):
     assert set(params) == set(signature) - {"verbose", "callbacks"}
     assert params == {name: signature[name].default for name in params}
     assert preset is None
-    helps = cli_train._parameter_help(estimator)
-    assert all(helps.get(name) for name in params), "a parameter lacks a docstring entry"
+    helps = estimator.param_help()
+    assert all(helps[name].help for name in params), "a parameter lacks its help"
+    assert all(f"\n{name} : " in estimator.__doc__ for name in params), "numpydoc section"
 
 
 def test_flags_take_the_type_of_the_default():
-    _, params, _ = parse_train("cbow", "--hs", "--no-cbow-mean", "--vectors", "in+out",
+    _, params, _ = parse_train("cbow", "--hs", "--no-cbow-mean", "--vectors", "word+context",
                                "--sample", "1e-4", "--max-vocab-size", "100", "--negative", "0")
     assert params["hs"] is True and params["cbow_mean"] is False
-    assert params["vectors"] == "in+out" and params["sample"] == 1e-4
+    assert params["vectors"] == "word+context" and params["sample"] == 1e-4
     assert params["max_vocab_size"] == 100 and params["negative"] == 0
     assert parse_train("sg", "--no-hs")[1]["hs"] is False
 
@@ -185,35 +179,7 @@ def test_presets_lists_every_preset(capsys):
                      re.MULTILINE)
     assert re.search(r"^  train sg: +--dim 200 .*--alpha 0.025 --min-alpha 2.5e-06$", out,
                      re.MULTILINE)
-    assert re.search(r"^  flags: +--negative 15 .*--vectors in\+out$", out, re.MULTILINE)
-
-
-@pytest.mark.parametrize("module", sorted(Path(cli.__file__).parent.glob("cli*.py")),
-                         ids=lambda path: path.name)
-def test_algorithms_are_imported_only_when_training(module):
-    # The core must not depend on w2v or glove, and `wordvec --help` must not
-    # load Numba: no command-line module imports them at the top.
-    tree = ast.parse(module.read_text(encoding="utf-8"))
-    modules = [alias.name for node in tree.body if isinstance(node, ast.Import)
-               for alias in node.names]
-    modules += [node.module or "" for node in tree.body if isinstance(node, ast.ImportFrom)]
-    assert not [name for name in modules if name.split(".")[0] in ("w2v", "glove", "numba")]
-
-
-def test_help_loads_no_algorithm():
-    # The same, end to end, in a fresh interpreter: what `wordvec --help` has
-    # imported once it has printed.
-    code = ("import sys\n"
-            "from wordvec.cli import main\n"
-            "try:\n"
-            "    main(['--help'])\n"
-            "except SystemExit:\n"
-            "    pass\n"
-            "print('loaded:', sorted({name.split('.')[0] for name in sys.modules} "
-            "& {'w2v', 'glove', 'numba'}))\n")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=60, check=True)
-    assert done.stdout.strip().endswith("loaded: []"), done.stdout
+    assert re.search(r"^  flags: +--negative 15 .*--vectors word\+context$", out, re.MULTILINE)
 
 
 def test_console_script_runs():
@@ -276,8 +242,8 @@ def test_train_hierarchical_softmax_only(small_corpus, tmp_path):
 
 
 def test_train_vectors_in_plus_out(small_corpus, tmp_path):
-    metadata = train_small("cbow", small_corpus, tmp_path / "wc.npz", "--vectors", "in+out")
-    assert metadata["params"]["vectors"] == "in+out"
+    metadata = train_small("cbow", small_corpus, tmp_path / "wc.npz", "--vectors", "word+context")
+    assert metadata["params"]["vectors"] == "word+context"
 
 
 def test_train_with_a_preset(small_corpus, tmp_path, capsys):
@@ -441,7 +407,8 @@ def test_fetch_list_shows_the_registry(capsys):
     assert main(["fetch", "--list"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split() == ["name", "kind", "bytes", "download", "licence"]
-    rows = {line.split()[0]: line.split() for line in lines[1:len(registry.DATASETS) + 1]}
+    assert set(lines[1]) == {"-", " "}
+    rows = {line.split()[0]: line.split() for line in lines[2:len(registry.DATASETS) + 2]}
     assert list(rows) == list(registry.DATASETS)
     assert rows["text8"][1:4] == ["corpus", "31,344,016", "yes"]
     assert rows["wiki17m"][3] == "no"

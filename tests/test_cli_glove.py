@@ -4,7 +4,6 @@ Every run counts and trains on 1,500 synthetic sentences (about 400 words)
 with 8 dimensions and two epochs: a fraction of a second each, once the
 kernels are compiled (Numba caches them on disk).
 """
-import argparse
 import contextlib
 import inspect
 import io
@@ -15,8 +14,13 @@ import numpy as np
 import pytest
 
 from corpora import registry, synthetic
-from wordvec import cli_cooccur, cli_train
-from wordvec.cli import main
+from glove import GloVe
+from glove.estimator import COUNTING as COUNTING_PARAMS
+from wordvec.cli import build_parser, main
+from wordvec.cli import cooccur as cli_cooccur
+from wordvec.cli import train as cli_train
+from wordvec.cli.algorithms import ALGORITHMS
+from wordvec.cooccurrence import Cooccurrence
 from wordvec.keyedvectors import KeyedVectors
 
 SENTENCES = 1500
@@ -70,7 +74,7 @@ def test_train_glove_help_lists_its_hyperparameters(capsys):
     out = " ".join(capsys.readouterr().out.split())
     for flag in ("--x-max X_MAX", "--eta ETA", "--grad-clip", "--alpha", "--epochs",
                  "--symmetric, --no-symmetric", "--distance-weighting, --no-distance-weighting",
-                 "--output {sum,word,concat}", "--memory-mb", "--matrix FILE", "--vocab FILE",
+                 "--vectors {word+context,word,concat}", "--memory-mb", "--matrix FILE", "--vocab FILE",
                  "--corpus PATH|NAME", "--out FILE"):
         assert flag in out
     assert "--eta ETA AdaGrad's initial learning rate. (default: 0.05)" in out
@@ -85,52 +89,46 @@ def test_cooccur_help(capsys):
     assert out.startswith("usage: wordvec cooccur")
     for flag in ("--corpus PATH|NAME", "--out MATRIX.npz", "--vocab-out VOCAB.txt",
                  "--symmetric, --no-symmetric", "--distance-weighting, --no-distance-weighting",
-                 "--min-count", "--memory-mb MB", "--normalizer {lower,none,text8}",
+                 "--min-count", "--memory-mb MEMORY_MB", "--normalizer {lower,none,text8}",
                  "--data-dir", "--cache-dir", "--no-cache"):
         assert flag in out
-    assert "--window WINDOW context words on each side" in out and "(default: 10)" in out
+    assert "--window WINDOW Context words on each side" in out and "(default: 10)" in out
 
 
 def test_cooccur_defaults_are_glove_defaults():
-    # cooccur writes its defaults out (`wordvec --help` must not import glove):
-    # they must stay GloVe's, or cooccur and `train glove --corpus` count apart.
-    from glove import GloVe
+    # cooccur and `train glove --corpus` must count alike.
     signature = inspect.signature(GloVe).parameters
-    defaults = cli_cooccur.COUNTING_DEFAULTS
-    assert defaults == {name: signature[name].default for name in defaults}
-    parser = cli_cooccur.add_cooccur_parser(argparse.ArgumentParser().add_subparsers())
-    opts = parser.parse_args(["--corpus", "c", "--out", "m.npz"])
-    assert {name: getattr(opts, name) for name in defaults} == defaults
+    opts = build_parser().parse_args(["cooccur", "--corpus", "c", "--out", "m.npz"])
+    assert set(cli_cooccur.COUNTING_ONLY) < set(COUNTING_PARAMS)
+    assert {name: getattr(opts, name) for name in COUNTING_PARAMS} == \
+        {name: signature[name].default for name in COUNTING_PARAMS}
+
+
+def parse_glove(*flags):
+    opts = build_parser().parse_args(["train", "glove", "--corpus", "c", "--out", "v.bin", *flags])
+    return cli_train.chosen_hyperparameters(opts, ALGORITHMS["glove"])
 
 
 def test_glove_flags_take_the_type_of_the_default():
-    from glove import GloVe
-    assert cli_train.TRAINERS["glove"][:2] == ("glove", "GloVe")
-    opts = cli_train.train_parser("glove", GloVe).parse_args(
-        ["--corpus", "c", "--out", "v.bin", "--x-max", "10", "--no-symmetric", "--eta", "1e-2",
-         "--memory-mb", "64", "--output", "word", "--no-bias-eta"])
-    params, preset = cli_train._chosen_hyperparameters(opts, GloVe)
+    assert ALGORITHMS["glove"].estimator is GloVe
+    params, preset = parse_glove("--x-max", "10", "--no-symmetric", "--eta", "1e-2",
+                                 "--memory-mb", "64", "--vectors", "word", "--no-bias-eta")
     assert params["x_max"] == 10.0 and isinstance(params["x_max"], float)
     assert params["symmetric"] is False and params["distance_weighting"] is True
-    assert params["eta"] == 0.01 and params["memory_mb"] == 64 and params["output"] == "word"
+    assert params["eta"] == 0.01 and params["memory_mb"] == 64 and params["vectors"] == "word"
     assert params["bias_eta"] is False
     assert preset is None
 
 
 def test_glove_preset_then_flags_given():
-    presets = pytest.importorskip("glove.presets")
-    from glove import GloVe
-    parser = cli_train.train_parser("glove", GloVe)
+    from glove import presets
     for name in presets.PRESETS:
-        opts = parser.parse_args(["--corpus", "c", "--out", "v.bin", "--preset", name])
-        params, preset = cli_train._chosen_hyperparameters(opts, GloVe)
+        params, preset = parse_glove("--preset", name)
         assert preset.name == name
         expected = presets.preset_params(name, "glove")
         assert {key: params[key] for key in expected} == expected
     # A flag given wins over the preset.
-    opts = parser.parse_args(["--corpus", "c", "--out", "v.bin", "--preset", "small-corpus",
-                              "--epochs", "3", "--x-max", "7.5"])
-    params, _ = cli_train._chosen_hyperparameters(opts, GloVe)
+    params, _ = parse_glove("--preset", "small-corpus", "--epochs", "3", "--x-max", "7.5")
     assert (params["epochs"], params["x_max"]) == (3, 7.5)
 
 
@@ -144,8 +142,8 @@ def test_train_glove_to_npz_and_reload(corpus, tmp_path, capsys):
     assert kv.vector_size == 8 and "paris" in kv
     assert kv.metadata["algorithm"] == "glove"
     params = kv.metadata["params"]
-    assert (params["dim"], params["window"], params["x_max"], params["output"]) == \
-        (8, 4, 10.0, "sum")
+    assert (params["dim"], params["window"], params["x_max"], params["vectors"]) == \
+        (8, 4, 10.0, "word+context")
     printed = capsys.readouterr().out
     assert f"training GloVe on {corpus} (normalizer none)" in printed
     assert f"{len(kv):,} words x 8 dimensions" in printed
@@ -160,22 +158,21 @@ def test_train_glove_to_npz_and_reload(corpus, tmp_path, capsys):
     assert "words trained" not in printed  # Word2Vec's row
 
 
-def test_output_concat_doubles_the_dimension(corpus, tmp_path):
+def test_vectors_concat_doubles_the_dimension(corpus, tmp_path):
     out = tmp_path / "concat.txt"
     assert main(["train", "glove", "--corpus", str(corpus), "--out", str(out), "--no-cache",
-                 *MODEL, "--output", "concat"]) == 0
+                 *MODEL, "--vectors", "concat"]) == 0
     assert KeyedVectors.load(out).vector_size == 16
 
 
-def test_bad_output_is_refused(capsys):
+def test_bad_vectors_choice_is_refused(capsys):
     assert "invalid choice: 'both'" in usage_error(
-        ["train", "glove", "--corpus", "c", "--out", "v.bin", "--output", "both"], capsys)
+        ["train", "glove", "--corpus", "c", "--out", "v.bin", "--vectors", "both"], capsys)
 
 
 # ------------------------------------------------------------------- cooccur
 
 def test_cooccur_saves_the_matrix_and_its_vocabulary(counted):
-    from glove import Cooccurrence
     from wordvec.vocab import Vocabulary
     matrix_path, vocab_path, printed = counted
     vocab = Vocabulary.load(vocab_path)  # the default path: .vocab.txt for .npz
@@ -212,7 +209,6 @@ def test_train_from_the_matrix_is_bit_identical(corpus, counted, tmp_path, capsy
 
 
 def test_cooccur_asymmetric(corpus, tmp_path, capsys):
-    from glove import Cooccurrence
     matrix = tmp_path / "left.npz"
     vocab = tmp_path / "left-words.txt"
     assert main(["cooccur", "--corpus", str(corpus), "--out", str(matrix), "--vocab-out",

@@ -17,10 +17,10 @@ import numba
 import numpy as np
 import pytest
 
-from glove import cooccur
-from glove.cooccur import count_cooccurrences, pair_weights, plan_memory
-from glove.cooccur_kernels import (count_keys, dense_to_coo, merge_runs, radix_sort, reduce_run,
-                                   walk_windows)
+from wordvec import cooccur
+from wordvec.cooccur import count_cooccurrences, pair_weights, plan_memory
+from wordvec.cooccur_kernels import (Counting, count_keys, dense_to_coo, merge_runs, radix_sort,
+                                     reduce_run, walk_windows)
 from wordvec.encode import EncodedCorpus
 from wordvec.errors import VocabularyError
 
@@ -185,7 +185,7 @@ def test_tiny_budget_flushes_many_runs_and_spills_them(tmp_path, caplog, monkeyp
 
     monkeypatch.setattr(cooccur, "merge_runs", counting_merge_runs)
     corpus = random_corpus(seed=7, n_sentences=30)
-    caplog.set_level(logging.INFO, logger="glove.cooccur")
+    caplog.set_level(logging.INFO, logger="wordvec.cooccur")
     X = count_cooccurrences(corpus, 25, window=4, memory_mb=budget_for_dense_rows(2, 25),
                             spill_dir=tmp_path)
     n_runs, n_spilled = logged_runs(caplog)
@@ -199,7 +199,7 @@ def test_tiny_budget_flushes_many_runs_and_spills_them(tmp_path, caplog, monkeyp
 def test_a_roomy_budget_keeps_runs_in_memory(caplog):
     # A large vocabulary, so that ten dense rows leave room for many runs.
     vocab_size = 2000
-    caplog.set_level(logging.INFO, logger="glove.cooccur")
+    caplog.set_level(logging.INFO, logger="wordvec.cooccur")
     corpus = random_corpus(seed=3, vocab_size=vocab_size)
     X = count_cooccurrences(corpus, vocab_size, window=4,
                             memory_mb=budget_for_dense_rows(10, vocab_size))
@@ -301,16 +301,15 @@ def test_dense_to_coo_lists_nonzeros_in_row_major_order():
 def test_walk_windows_stops_when_the_buffer_is_full_and_resumes():
     corpus = random_corpus(seed=5, vocab_size=6)
     window, code_bits = 3, 3
-    weight = pair_weights(window, True)
+    counting = Counting(window, True, pair_weights(window, True), code_bits)
     whole = np.empty(10_000, np.uint64)
-    _, _, total = walk_windows(corpus.ids, corpus.bounds, 0, 0, window, True, weight, code_bits,
-                               np.zeros((6, 0)), whole, 0)
+    _, _, total = walk_windows(corpus.ids, corpus.bounds, 0, 0, counting, np.zeros((6, 0)),
+                               whole, 0)
     pieces, sentence, position = [], 0, 0
     small = np.empty(7, np.uint64)  # room for two centers' pairs at most
     while sentence < corpus.n_sentences:
         sentence, position, fill = walk_windows(corpus.ids, corpus.bounds, sentence, position,
-                                                window, True, weight, code_bits,
-                                                np.zeros((6, 0)), small, 0)
+                                                counting, np.zeros((6, 0)), small, 0)
         assert fill + window > len(small) or sentence == corpus.n_sentences
         pieces.append(small[:fill].copy())
     np.testing.assert_array_equal(np.concatenate(pieces), whole[:total])

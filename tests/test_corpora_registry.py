@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from corpora import registry
-from corpora.fetch import FetchError, default_cache_dir, fetch, sha256_file
+from corpora.fetch import FetchError, fetch, sha256_file
+from wordvec.datadir import cache_root
 from corpora.registry import Dataset
 from wordvec.errors import WordvecError
 
@@ -116,11 +117,11 @@ def test_sha256_file(tmp_path):
     assert sha256_file(path) == sha256_of(CONTENT)
 
 
-def test_default_cache_dir_honours_env(monkeypatch, tmp_path):
+def test_cache_root_honours_env(monkeypatch, tmp_path):
     monkeypatch.setenv("WORDVEC_CACHE", str(tmp_path))
-    assert default_cache_dir() == tmp_path
+    assert cache_root() == tmp_path
     monkeypatch.delenv("WORDVEC_CACHE")
-    assert default_cache_dir() == Path.home() / ".cache" / "wordvec"
+    assert cache_root() == Path.home() / ".cache" / "wordvec"
 
 
 def test_fetch_downloads_into_cache(source, cache):

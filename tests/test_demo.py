@@ -10,7 +10,7 @@ import re
 import pytest
 
 from w2v import SkipGram
-from w2v.demo import DEMO_ANALOGIES, DEMO_NEIGHBOURS, _marks, run_demo
+from wordvec.cli.demo import DEMO_ANALOGIES, DEMO_NEIGHBOURS, _marks, run_demo
 from wordvec.cli import main
 
 
@@ -41,7 +41,7 @@ def test_demo_returns_the_figures_it_prints(demo):
     assert figures["accuracy"] == figures["correct"] / 1020 > 0.9
     assert (f"all 1,020 planted analogy questions: {figures['correct']:,} correct "
             f"({figures['accuracy']:.1%}; capitals ") in printed
-    assert "wordvec train sg --corpus wiki17m" in printed
+    assert "wordvec fetch text8" in printed and "wordvec train sg --corpus text8" in printed
 
 
 def test_demo_solves_its_analogies(demo):

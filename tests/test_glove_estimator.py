@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 from corpora.synthetic import CAPITALS, generate
-from glove import Cooccurrence, GloVe
+from glove import GloVe
+from wordvec.cooccurrence import Cooccurrence
 from wordvec.errors import TrainingError, VocabularyError
 from wordvec.vocab import Vocabulary
 
@@ -31,15 +32,15 @@ def test_fit_learns_that_capitals_belong_together(model):
     assert len(model.seconds_per_epoch_) == 15 and model.count_seconds_ > 0
 
 
-def test_outputs(model):
+def test_vectors_choices(model):
     np.testing.assert_allclose(model.wv.vectors, model.W_ + model.W_ctx_)
-    model.output = "word"
+    model.vectors = "word"
     model._wv = None
     np.testing.assert_array_equal(model.wv.vectors, model.W_)
-    model.output = "concat"
+    model.vectors = "concat"
     model._wv = None
     assert model.wv.vector_size == 64
-    model.output = "sum"
+    model.vectors = "word+context"
     model._wv = None
 
 
@@ -91,8 +92,8 @@ def test_diverging_loss_names_eta_and_x_max(sentences):
 def test_bad_parameters():
     with pytest.raises(ValueError, match="x_max"):
         GloVe(x_max=0).fit([["a", "b"]])
-    with pytest.raises(ValueError, match="output"):
-        GloVe(output="both").fit([["a", "b"]])
+    with pytest.raises(ValueError, match="vectors"):
+        GloVe(vectors="both").fit([["a", "b"]])
     with pytest.raises(ValueError, match="bias_eta"):
         GloVe(bias_eta="no").fit([["a", "b"]])
 

@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from glove.kernels import adagrad_chunk, shuffle_order
+from glove.kernels import Entries, GradSq, Params, Rates, adagrad_chunk, shuffle_order
 from glove.reference import adagrad_epoch
 from wordvec.hogwild import padded_rows
 from wordvec.rng import seed_state
@@ -46,9 +46,9 @@ def test_one_epoch_equals_reference(seed, symmetric, bias_eta):
     ref_sq = [np.ones_like(p) for p in ref]
     ref_loss, ref_terms = adagrad_epoch(ref, ref_sq, rows, cols, values, order, symmetric,
                                         x_max, alpha, eta, clip, bias_eta)
-    loss, n_terms = adagrad_chunk(rows, cols, values, order, 0, len(order), symmetric, W, W_ctx,
-                                  b, b_ctx, G, G_ctx, G_b, G_b_ctx, DIM, x_max, alpha, eta, clip,
-                                  bias_eta)
+    loss, n_terms = adagrad_chunk(Entries(rows, cols, values, symmetric), order, 0, len(order),
+                                  Params(W, W_ctx, b, b_ctx), GradSq(G, G_ctx, G_b, G_b_ctx), DIM,
+                                  Rates(x_max, alpha, eta, clip, bias_eta))
     assert n_terms == ref_terms
     assert loss == pytest.approx(ref_loss, rel=1e-5)
     for kernel_array, ref_array in zip((W[:, :DIM], W_ctx[:, :DIM], b, b_ctx), ref):
@@ -69,16 +69,15 @@ def test_chunks_of_an_order_equal_the_whole():
         W = padded_rows(VOCAB, DIM)
         W[:, :DIM] = 0.1
         G = padded_rows(VOCAB, DIM)
-        return [W, W.copy(), np.zeros(VOCAB, np.float32), np.zeros(VOCAB, np.float32),
-                G, G.copy(), np.zeros(VOCAB, np.float32), np.zeros(VOCAB, np.float32)]
+        return (Params(W, W.copy(), np.zeros(VOCAB, np.float32), np.zeros(VOCAB, np.float32)),
+                GradSq(G, G.copy(), np.zeros(VOCAB, np.float32), np.zeros(VOCAB, np.float32)))
+    X, rates = Entries(rows, cols, values, True), Rates(50.0, 0.75, 0.05, 100.0, True)
     whole, parts = fresh(), fresh()
-    adagrad_chunk(rows, cols, values, order, 0, len(order), True, *whole, DIM, 50.0, 0.75,
-                  0.05, 100.0)
+    adagrad_chunk(X, order, 0, len(order), *whole, DIM, rates)
     middle = len(order) // 2
     for start, end in ((0, middle), (middle, len(order))):
-        adagrad_chunk(rows, cols, values, order, start, end, True, *parts, DIM, 50.0, 0.75,
-                      0.05, 100.0)
-    for a, b in zip(whole, parts):
+        adagrad_chunk(X, order, start, end, *parts, DIM, rates)
+    for a, b in zip([*whole[0], *whole[1]], [*parts[0], *parts[1]]):
         np.testing.assert_array_equal(a, b)
 
 
@@ -104,8 +103,9 @@ def test_a_tiny_squared_step_is_not_rounded_away():
     b_ctx = np.array([np.log(x) / 2], np.float32)
     diff = float(b[0]) + float(b_ctx[0]) - float(np.log(x))
     G, G_b = padded_rows(1, DIM), np.zeros(1, np.float32)
-    adagrad_chunk(np.zeros(1, np.int32), np.zeros(1, np.int32), np.array([x]),
-                  np.zeros(1, np.int64), 0, 1, False, W, W.copy(), b, b_ctx, G, G.copy(), G_b,
-                  np.zeros(1, np.float32), DIM, 10.0, 0.75, 0.05, 100.0)
+    adagrad_chunk(Entries(np.zeros(1, np.int32), np.zeros(1, np.int32), np.array([x]), False),
+                  np.zeros(1, np.int64), 0, 1, Params(W, W.copy(), b, b_ctx),
+                  GradSq(G, G.copy(), G_b, np.zeros(1, np.float32)), DIM,
+                  Rates(10.0, 0.75, 0.05, 100.0, True))
     assert G_b[0] == pytest.approx((0.05 * diff) ** 2, rel=1e-3)
     assert np.float32(1.0) + np.float32(G_b[0]) == np.float32(1.0)  # what a sum from 1 would lose

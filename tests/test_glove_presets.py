@@ -1,10 +1,9 @@
 """GloVe presets: every one builds a valid estimator, and says where it comes from."""
-import doctest
 from pathlib import Path
 
 import pytest
 
-from glove import GloVe, presets
+from glove import GloVe
 from glove.presets import PRESETS, get_preset, preset_params
 
 
@@ -27,10 +26,6 @@ def test_paper_and_demo_values():
 def test_unknown_preset_lists_the_names():
     with pytest.raises(ValueError, match="small-corpus"):
         get_preset("huge-corpus")
-
-
-def test_docstring_examples():
-    assert doctest.testmod(presets).failed == 0
 
 
 def test_small_corpus_is_the_sweeps_best_row():

@@ -5,7 +5,7 @@ import zipfile
 import numpy as np
 import pytest
 
-from wordvec import vectors_io, word2vec_format
+from wordvec import npz_format, vectors_io, word2vec_format
 from wordvec.errors import VectorFileError
 from wordvec.keyedvectors import KeyedVectors
 
@@ -115,7 +115,7 @@ def test_npz_has_no_object_arrays(tmp_path):
         assert data["words"].dtype == np.uint8  # UTF-8 blob, not a padded unicode array
         assert data["words"].tobytes().decode("utf-8").split("\n") == kv.index_to_key
         assert data["metadata"].shape == () and data["metadata"].dtype.kind == "U"
-        assert int(data["format_version"]) == vectors_io.FORMAT_VERSION
+        assert int(data["format_version"]) == npz_format.FORMAT_VERSION
 
 
 def test_npz_without_counts(tmp_path):

@@ -10,7 +10,8 @@ import numpy as np
 import pytest
 
 from w2v.huffman import huffman_tree, label_matrix
-from w2v.kernels import cbow_chunk, skipgram_chunk, train_targets
+from w2v.kernels import (Chunk, CorpusArrays, HierarchicalSoftmax, NegativeSampling,
+                         cbow_chunk, skipgram_chunk, train_targets)
 from w2v.reference import negative_sampling_targets, skipgram_step, train_targets as ref_targets
 from w2v.reference_cbow import cbow_step
 from w2v.reference_hs import hs_targets
@@ -56,6 +57,13 @@ class Problem:
         self.hs_arrays = ((tree.points, label_matrix(tree), tree.lengths) if hs else
                           (np.zeros((1, 1), np.int32), np.zeros((1, 1), np.float32),
                            np.zeros(0, np.int32)))
+
+    def bundles(self, W_out, W_hs, negative=None):
+        """The kernels' corpus, negative-sampling and hierarchical-softmax bundles."""
+        negative = self.negative if negative is None else negative
+        return (CorpusArrays(self.ids, self.bounds, self.keep_prob),
+                NegativeSampling(negative, W_out, self.noise_prob, self.noise_alias),
+                HierarchicalSoftmax(self.hs, W_hs, *self.hs_arrays))
 
     def outputs(self, W_in, W_out, W_hs, center, noise):
         """The reference's output layers for one example, HS first as in the kernel."""
@@ -143,18 +151,17 @@ def test_chunk_equals_reference_replay(seed, architecture, negative, hs):
     W_in, W_out, W_hs = p.W_in.copy(), p.W_out.copy(), p.W_hs.copy()
     ref = [W.astype(np.float64) for W in (p.W_in, p.W_out, p.W_hs)]
     first, end, state = 1, 5, seed_state(seed, 7)
-    outputs = (negative, W_out, p.noise_prob, p.noise_alias, W_hs, *p.hs_arrays)
+    corpus, ns, hs_layer = p.bundles(W_out, W_hs)
+    chunk = Chunk(first, end, 0.05, 0.02)
     if architecture == "skipgram":
         loss, examples, words, state_after = skipgram_chunk(
-            p.ids, p.bounds, first, end, W_in, DIM, p.keep_prob, p.window, *outputs,
-            0.05, 0.02, state)
+            corpus, chunk, W_in, DIM, p.window, ns, hs_layer, state)
         ref_loss, ref_examples, ref_state = replay_skipgram(p, first, end, *ref, 0.05, 0.02,
                                                             state)
     else:
         mean = architecture == "cbow-mean"
         loss, examples, words, state_after = cbow_chunk(
-            p.ids, p.bounds, first, end, W_in, DIM, p.keep_prob, p.window, mean, *outputs,
-            0.05, 0.02, state)
+            corpus, chunk, W_in, DIM, p.window, mean, ns, hs_layer, state)
         ref_loss, ref_examples, ref_state = replay_cbow(p, first, end, *ref, 0.05, 0.02, state,
                                                         mean)
     assert examples == ref_examples > 0
@@ -174,10 +181,10 @@ def test_train_targets_equals_reference(seed):
     labels = rng.integers(2, size=6).astype(np.float32)
     ref_W = W_out.astype(np.float64)
     ref_loss, ref_grad = ref_targets(h.astype(np.float64), ref_W, targets, labels, 0.1)
-    neu1e = np.zeros(DIM, np.float32)
-    likelihood = train_targets(h, W_out, targets, labels, len(targets), np.float32(0.1), neu1e)
+    grad_h = np.zeros(DIM, np.float32)
+    likelihood = train_targets(h, W_out, targets, labels, len(targets), np.float32(0.1), grad_h)
     assert -np.log(likelihood) == pytest.approx(ref_loss, rel=1e-5)
-    close(neu1e, -0.1 * ref_grad)
+    close(grad_h, ref_grad)
     close(W_out, ref_W)
 
 
@@ -189,9 +196,9 @@ def test_padded_rows_train_exactly_like_plain_rows():
         rows[:, :DIM] = W
     results = []
     for W_in, W_out, W_hs in (plain, padded):
-        results.append(skipgram_chunk(p.ids, p.bounds, 0, 5, W_in, DIM, p.keep_prob, p.window,
-                                      4, W_out, p.noise_prob, p.noise_alias, W_hs, *p.hs_arrays,
-                                      0.05, 0.01, seed_state(2)))
+        corpus, ns, hs_layer = p.bundles(W_out, W_hs)
+        results.append(skipgram_chunk(corpus, Chunk(0, 5, 0.05, 0.01), W_in, DIM, p.window, ns,
+                                      hs_layer, seed_state(2)))
     assert results[0][1:] == results[1][1:]
     assert results[0][0] == pytest.approx(results[1][0], rel=1e-6)
     for rows, W in zip(padded, plain):
@@ -218,10 +225,12 @@ def test_subsampling_keeps_words_at_their_keep_probability():
     ids = np.zeros(n, np.int32)
     bounds = np.array([0, n], np.int64)
     noise_prob, noise_alias = alias_table([0.0, 1.0])
+    no_hs = HierarchicalSoftmax(False, np.zeros((1, 1), np.float32), np.zeros((1, 1), np.int32),
+                                np.zeros((1, 1), np.float32), np.zeros(1, np.int32))
     _, examples, _, _ = skipgram_chunk(
-        ids, bounds, 0, 1, np.zeros((2, 4), np.float32), 4, np.array([0.3, 1.0]), 1,
-        1, np.zeros((2, 4), np.float32), noise_prob, noise_alias,
-        np.zeros((1, 1), np.float32), np.zeros((1, 1), np.int32), np.zeros((1, 1), np.float32),
-        np.zeros(0, np.int32), 0.01, 0.01, seed_state(1))
+        CorpusArrays(ids, bounds, np.array([0.3, 1.0])), Chunk(0, 1, 0.01, 0.01),
+        np.zeros((2, 4), np.float32), 4, 1,
+        NegativeSampling(1, np.zeros((2, 4), np.float32), noise_prob, noise_alias), no_hs,
+        seed_state(1))
     kept = examples / 2 + 1
     assert kept / n == pytest.approx(0.3, abs=0.015)

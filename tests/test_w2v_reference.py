@@ -3,7 +3,8 @@ import numpy as np
 import pytest
 from gradient_check import numeric_gradient
 
-from w2v.reference import sgd_step, sgns_gradients, sgns_loss, sigmoid
+from w2v.reference import (negative_sampling_targets, sgns_gradients, sgns_loss, sgns_step,
+                           sigmoid, skipgram_step)
 
 
 @pytest.mark.kernel
@@ -32,12 +33,12 @@ def test_loss_by_hand():
 
 
 @pytest.mark.kernel
-def test_sgd_step_is_a_gradient_step_when_targets_are_distinct():
+def test_sgns_step_is_a_gradient_step():
     rng = np.random.default_rng(3)
     W_in, W_out = rng.normal(size=(6, 4)), rng.normal(size=(6, 4))
     before_in, before_out = W_in.copy(), W_out.copy()
     alpha, negatives = 0.05, [2, 4, 5]
-    loss = sgd_step(W_in, W_out, context=0, center=1, negatives=negatives, alpha=alpha)
+    loss = sgns_step(W_in, W_out, w_I=0, w_O=1, noise=negatives, alpha=alpha)
     expected_loss, grad_v, grad_u, grad_U = sgns_gradients(before_in[0], before_out[1],
                                                            before_out[negatives])
     assert loss == pytest.approx(expected_loss)
@@ -50,11 +51,30 @@ def test_sgd_step_is_a_gradient_step_when_targets_are_distinct():
 
 
 @pytest.mark.kernel
-def test_sgd_steps_reduce_the_loss():
+def test_sgns_steps_reduce_the_loss():
     rng = np.random.default_rng(4)
     W_in, W_out = rng.normal(size=(5, 3)) * 0.1, rng.normal(size=(5, 3)) * 0.1
-    losses = [sgd_step(W_in, W_out, 0, 1, [2, 3], alpha=0.5) for _ in range(50)]
+    losses = [sgns_step(W_in, W_out, 0, 1, [2, 3], alpha=0.5) for _ in range(50)]
     assert losses[-1] < 0.1 * losses[0]
+
+
+@pytest.mark.kernel
+@pytest.mark.parametrize("noise", [[2, 4, 5], [2, 2, 5]])
+def test_the_generalised_step_is_the_papers_step(noise):
+    # skipgram_step (targets in turn, as word2vec.c) equals sgns_step (every
+    # gradient first) when the targets are distinct; a repeated noise word
+    # sees its first update in the former, so the two then differ a little.
+    rng = np.random.default_rng(5)
+    W_in, W_out = rng.normal(size=(6, 4)), rng.normal(size=(6, 4))
+    paper_in, paper_out = W_in.copy(), W_out.copy()
+    loss = skipgram_step(W_in, 0, [(W_out, *negative_sampling_targets(1, noise))], 0.05)
+    paper_loss = sgns_step(paper_in, paper_out, 0, 1, noise, 0.05)
+    if len(set(noise)) == len(noise):
+        assert loss == pytest.approx(paper_loss)
+        np.testing.assert_allclose(W_in, paper_in)
+        np.testing.assert_allclose(W_out, paper_out)
+    else:
+        assert not np.allclose(W_out, paper_out) and np.allclose(W_out, paper_out, atol=0.02)
 
 
 # -- CBOW -----------------------------------------------------------------------------------

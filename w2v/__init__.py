@@ -1,9 +1,21 @@
 """Word2Vec: skip-gram and CBOW, with negative sampling and/or hierarchical softmax.
 
-Read ``reference.py`` (NumPy, one example) first, then ``kernels.py`` (Numba,
-a whole corpus), then ``base.py`` (the training loop).
+Read ``reference.py`` (NumPy, one example, the paper's equations) first,
+then ``reference_cbow.py`` and ``reference_hs.py`` (with ``huffman.py``),
+then ``kernels.py`` (Numba, a whole corpus), then ``base.py`` (the driver).
 """
+from wordvec.estimator import Algorithm
+
 from .cbow import CBOW
+from .presets import PRESETS
 from .skipgram import SkipGram
 
-__all__ = ["CBOW", "SkipGram"]
+__all__ = ["ALGORITHMS", "CBOW", "SkipGram"]
+
+# What the command line offers (wordvec train sg|cbow).
+ALGORITHMS = (
+    Algorithm("sg", SkipGram, "Word2Vec skip-gram: each context word predicts its centre "
+                              "word, pair by pair", PRESETS),
+    Algorithm("cbow", CBOW, "Word2Vec CBOW: the mean of a word's context words predicts it",
+              PRESETS),
+)

@@ -38,11 +38,8 @@ The presets and their sources:
   subsample frequent words (t = 1e-5); use dynamic context windows, whose
   size is drawn anew for each word (our kernels always do), here of up to
   5 words; and try adding each word's context vector to its word vector,
-  their "w+c", our ``vectors="in+out"``.
+  their "w+c", our ``vectors="word+context"``.
 
-The module itself imports only the standard library, so that it stays
-cheap to read from the command line (``wordvec presets``); importing it as
-``w2v.presets`` still runs ``w2v/__init__.py``, which loads the estimators.
 """
 from dataclasses import dataclass
 
@@ -50,7 +47,7 @@ from wordvec.presets import Preset as _Preset
 from wordvec.presets import find_preset
 
 # The values of the estimators' ``algorithm`` attribute.
-ALGORITHMS = ("cbow", "skipgram")
+_ALGORITHMS = ("cbow", "skipgram")
 
 
 def _c_learning_rates():
@@ -74,18 +71,18 @@ class Preset(_Preset):
 
     def __post_init__(self):
         # Caught when the module is imported, not when someone trains.
-        unknown = ({self.algorithm} | set(self.per_algorithm)) - set(ALGORITHMS)
+        unknown = ({self.algorithm} | set(self.per_algorithm)) - set(_ALGORITHMS)
         if unknown:
             raise ValueError(f"preset {self.name!r}: unknown algorithm(s) {sorted(unknown)}; "
-                             f"expected {ALGORITHMS}")
+                             f"expected {_ALGORITHMS}")
         if "cbow_mean" in self.params or "cbow_mean" in self.per_algorithm.get("skipgram", {}):
             raise ValueError(f"preset {self.name!r}: cbow_mean belongs to per_algorithm['cbow'] "
                              "(SkipGram has no such parameter)")
 
     def params_for(self, algorithm):
         """The keyword arguments for ``algorithm``: ``params`` updated by its overrides."""
-        if algorithm not in ALGORITHMS:
-            raise ValueError(f"unknown algorithm {algorithm!r}; expected one of {ALGORITHMS}")
+        if algorithm not in _ALGORITHMS:
+            raise ValueError(f"unknown algorithm {algorithm!r}; expected one of {_ALGORITHMS}")
         return super().params_for(algorithm)
 
 
@@ -147,7 +144,7 @@ _PRESET_LIST = [
         # Our subsampling follows word2vec.c's formula, which at the same t
         # keeps a little more than the paper's 1 - sqrt(t / f).
         params={"negative": 15, "ns_exponent": 0.75, "sample": 1e-5, "window": 5,
-                "vectors": "in+out"},
+                "vectors": "word+context"},
     ),
 ]
 

@@ -1,7 +1,7 @@
 """Prepare a corpus for training once, reuse it on later runs.
 
-Reading and tokenising wiki17m takes ~8 s; training reads the encoded ids
-many times. ``prepare_corpus`` builds the vocabulary and the encoded corpus,
+Reading and tokenising a corpus takes seconds (bench/results/design_measurements.md); training reads
+the encoded ids many times. ``prepare_corpus`` builds the vocabulary and the encoded corpus,
 and for file corpora keeps both in a cache folder, keyed by
 
 * the corpus files' identity (absolute path, size, modification time) and
@@ -18,26 +18,24 @@ again. The folder is ``$WORDVEC_CACHE/encoded`` (default
 >>> vocab.words, encoded.ids.tolist()
 (['a'], [0, 0])
 """
-import hashlib
 import logging
-import os
 from pathlib import Path
 
 import numpy as np
 
 from .atomic import atomic_write
 from .corpus import as_corpus
+from .datadir import cache_root
 from .encode import encode, encode_to_files, load_encoded
 from .errors import VocabularyError
-from .vocab import Vocabulary, count_words
+from .vocab import Vocabulary, count_words, vocabulary_hash
 
 logger = logging.getLogger(__name__)
 
 
 def default_cache_dir():
     """``$WORDVEC_CACHE/encoded``, or ``~/.cache/wordvec/encoded``."""
-    root = os.environ.get("WORDVEC_CACHE") or Path.home() / ".cache" / "wordvec"
-    return Path(root) / "encoded"
+    return cache_root() / "encoded"
 
 
 def _save_counts(path, counts, total, pruned):
@@ -82,7 +80,7 @@ def prepare_corpus(corpus, min_count=5, max_vocab_size=None, max_final_vocab=Non
     vocab = Vocabulary.from_counts(counts, min_count, max_final_vocab, total_words=total,
                                    pruned=pruned, source=corpus.description)
 
-    vocab_hash = hashlib.sha256("\n".join(vocab.words).encode("utf-8")).hexdigest()[:12]
+    vocab_hash = vocabulary_hash(vocab.words)
     ids_path = folder / f"{key}-{vocab_hash}.ids.npy"
     bounds_path = folder / f"{key}-{vocab_hash}.bounds.npy"
     if ids_path.exists() and bounds_path.exists():

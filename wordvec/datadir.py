@@ -1,12 +1,20 @@
-"""Where the data directory (corpora and benchmark sets) lives.
+"""Where wordvec reads data and keeps its cache.
 
-The data directory comes from, in order: an explicit argument (the CLI's
-``--data-dir``), the ``WORDVEC_DATA`` environment variable, or nothing. Its
-layout is the one of the shared data folder::
+The data directory (corpora and benchmark sets) comes from, in order: an
+explicit argument (the CLI's ``--data-dir``), the ``WORDVEC_DATA``
+environment variable, or nothing. Its layout::
 
     DATA/corpora/wiki17m.txt.xz
     DATA/eval/questions-words.txt
     DATA/eval/wordsim353.tsv ...
+
+The cache (downloads, in the same layout, and encoded corpora) lives in
+``$WORDVEC_CACHE``, by default ``~/.cache/wordvec``.
+
+>>> import tempfile
+>>> folder = tempfile.mkdtemp()
+>>> data_dir(folder) == Path(folder)
+True
 """
 import os
 from pathlib import Path
@@ -14,6 +22,13 @@ from pathlib import Path
 from .errors import WordvecError
 
 ENV_VAR = "WORDVEC_DATA"
+CACHE_ENV_VAR = "WORDVEC_CACHE"
+
+
+def cache_root():
+    """``$WORDVEC_CACHE`` if set, else ``~/.cache/wordvec``."""
+    value = os.environ.get(CACHE_ENV_VAR)
+    return Path(value).expanduser() if value else Path.home() / ".cache" / "wordvec"
 
 
 def data_dir(explicit=None, required=True):

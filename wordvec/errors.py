@@ -22,6 +22,10 @@ class VectorFileError(WordvecError, ValueError):
     """A vector file is truncated, garbled, or its header disagrees with its body."""
 
 
+class CooccurrenceError(WordvecError, ValueError):
+    """A co-occurrence matrix or its file is malformed (the message says how and where)."""
+
+
 class TrainingError(WordvecError, RuntimeError):
     """Training diverged (NaN or inf loss) or was configured inconsistently."""
 

@@ -44,6 +44,7 @@ from .benchmark import read_lines
 from .errors import BenchmarkFileError
 from .similarity import (WordPair, WordPairsResult, evaluate_word_pairs, pearson, rankdata,
                          spearman)
+from .tables import text_table
 
 __all__ = ["ANALOGY_METHODS", "AnalogyQuestion", "AnalogyResult", "SectionResult",
            "evaluate_analogies", "WordPair", "WordPairsResult", "evaluate_word_pairs", "pearson",
@@ -176,13 +177,4 @@ def format_table(rows):
         value = "nan" if row.value is None or math.isnan(row.value) else f"{row.value:.4f}"
         body.append((row.name, row.kind, row.metric, value, f"{row.answered}/{row.total}",
                      f"{row.oov} ({oov_pct:.1f}%)"))
-    widths = [max(len(r[i]) for r in [header] + body) for i in range(len(header))]
-    right = {3, 4, 5}
-
-    def fmt(cells):
-        return "  ".join(c.rjust(w) if i in right else c.ljust(w)
-                         for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
-
-    lines = [fmt(header), "  ".join("-" * w for w in widths)]
-    lines += [fmt(r) for r in body]
-    return "\n".join(lines)
+    return text_table(body, header=header, right={3, 4, 5})

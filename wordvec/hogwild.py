@@ -87,8 +87,7 @@ def padded_rows(n_rows, dim, dtype=np.float32):
     neighbouring rows (frequent words have neighbouring ids) the line
     bounces between their cores on every write ("false sharing"). The
     kernels train only the first ``dim`` columns; the padding stays zero.
-    On wiki17m this makes 2 workers ~8% faster, and aligned rows make even
-    one worker a little faster.
+    Measured: bench/results/design_measurements.md.
 
     >>> W = padded_rows(3, 100)
     >>> W.shape, W.ctypes.data % 64

@@ -26,13 +26,14 @@ Example
 'b'
 """
 import difflib
-import json
 import warnings
 from numbers import Integral, Real
 
 import numpy as np
 
-from .errors import UnknownWordError, VocabularyError
+from . import vectors_io
+from .errors import UnknownWordError, VectorFileError, VocabularyError
+from .npz_format import metadata_to_json
 
 # How many words (most frequent first) to search for "did you mean" hints.
 _SUGGEST_SCAN = 50_000
@@ -40,19 +41,15 @@ _SUGGEST_SCAN = 50_000
 COSMUL_EPSILON = 1e-6
 
 
-def _json_default(value):
-    """Let json.dumps accept numpy scalars and arrays (training code makes them)."""
-    if isinstance(value, np.generic):
-        return value.item()
-    if isinstance(value, np.ndarray):
-        return value.tolist()
-    raise TypeError(f"metadata value {value!r} of type {type(value).__name__} "
-                    "is not JSON-serialisable")
+def cosine(v1, v2):
+    """The cosine of two vectors, in float64; 0.0 if either is zero.
 
-
-def metadata_to_json(metadata):
-    """Serialise a metadata dict to JSON text (numpy scalars become numbers)."""
-    return json.dumps(metadata, default=_json_default, sort_keys=True, ensure_ascii=False)
+    >>> cosine(np.array([1.0, 0.0]), np.array([1.0, 1.0]))
+    0.7071067811865475
+    """
+    v1, v2 = np.asarray(v1, np.float64), np.asarray(v2, np.float64)
+    denom = np.linalg.norm(v1) * np.linalg.norm(v2)
+    return float(np.dot(v1, v2) / denom) if denom > 0 else 0.0
 
 
 def _is_weighted(item):
@@ -232,12 +229,7 @@ class KeyedVectors:
 
     def similarity(self, w1, w2):
         """Cosine similarity of two words (0.0 if either vector is zero)."""
-        v1 = self._vectors[self.get_index(w1)].astype(np.float64)
-        v2 = self._vectors[self.get_index(w2)].astype(np.float64)
-        denom = np.linalg.norm(v1) * np.linalg.norm(v2)
-        if denom == 0:
-            return 0.0
-        return float(np.dot(v1, v2) / denom)
+        return cosine(self._vectors[self.get_index(w1)], self._vectors[self.get_index(w2)])
 
     def _parse_terms(self, positive, negative):
         """Split positive/negative arguments into (vector-or-word, weight) and query rows."""
@@ -401,33 +393,28 @@ class KeyedVectors:
         ``.txt`` / ``.vec`` word2vec text (``.gz`` allowed on text), or
         ``format="glove"`` for GloVe text. See :mod:`wordvec.vectors_io`.
         """
-        from . import vectors_io
-        vectors_io.save(self, path, format=format)
+        vectors_io.write(self, path, format=format)
 
     @classmethod
-    def load(cls, path, format=None):
+    def load(cls, path, format=None, unicode_errors="strict"):
         """Load vectors saved in any supported format (chosen by extension)."""
-        from . import vectors_io
-        return vectors_io.load(path, format=format)
+        vectors, words, counts, metadata = vectors_io.read(path, format, unicode_errors)
+        try:
+            return cls(vectors, words, counts=counts, metadata=metadata)
+        except VocabularyError as exc:  # the file's words or counts: a bad file
+            raise VectorFileError(f"{path}: {exc}") from None
 
     def save_word2vec_format(self, path, binary=False):
         """Save in the C word2vec tool's format (binary or text), gensim-compatible."""
-        from . import vectors_io
-        if binary:
-            vectors_io.save_word2vec_binary(self, path)
-        else:
-            vectors_io.save_word2vec_text(self, path)
+        self.save(path, format="word2vec-binary" if binary else "word2vec-text")
 
     @classmethod
     def load_word2vec_format(cls, path, binary=False, unicode_errors="strict"):
         """Load a C word2vec tool file (binary or text), whatever its extension."""
-        from . import vectors_io
-        if binary:
-            return vectors_io.load_word2vec_binary(path, unicode_errors=unicode_errors)
-        return vectors_io.load_word2vec_text(path)
+        return cls.load(path, format="word2vec-binary" if binary else "word2vec-text",
+                        unicode_errors=unicode_errors)
 
     @classmethod
     def load_glove(cls, path):
         """Load a GloVe text file (no header line)."""
-        from . import vectors_io
-        return vectors_io.load_glove(path)
+        return cls.load(path, format="glove")

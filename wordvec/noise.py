@@ -17,7 +17,7 @@ gives ``alias[i]``.
 ([1.0, 0.75, 0.75], [0, 0, 0])
 """
 import numpy as np
-from numba import njit
+from .jit import kernel
 
 from .rng import below
 
@@ -43,7 +43,7 @@ def alias_table(probabilities):
     return prob, alias
 
 
-@njit(cache=True, nogil=True)
+@kernel
 def alias_draw(prob, alias, value):
     """One sample from 64 random bits: the high 32 pick the column, the low
     bits the height (independent enough for sampling noise words)."""

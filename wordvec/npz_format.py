@@ -26,11 +26,11 @@ Example
 >>> from wordvec.keyedvectors import KeyedVectors
 >>> kv = KeyedVectors(np.eye(2), ["cat", "dog"], counts=[5, 3], metadata={"dim": 2})
 >>> path = Path(tempfile.mkdtemp()) / "vectors.npz"
->>> save_npz(kv, path)
+>>> write_npz(kv, path)
 >>> sorted(np.load(path).files)
 ['counts', 'format_version', 'metadata', 'vectors', 'words']
->>> back = load_npz(path)
->>> back.index_to_key, back.counts.tolist(), back.metadata
+>>> vectors, words, counts, metadata = read_npz(path)
+>>> words, counts.tolist(), metadata
 (['cat', 'dog'], [5, 3], {'dim': 2})
 """
 import json
@@ -40,24 +40,37 @@ from pathlib import Path
 import numpy as np
 
 from .atomic import atomic_write
-from .errors import VectorFileError, VocabularyError
+from .errors import VectorFileError
 
 FORMAT_VERSION = 1
 NPZ_REQUIRED = ("format_version", "vectors", "words", "metadata")
 
 
-def _make_kv(path, vectors, words, counts, metadata):
-    """A KeyedVectors of what the file held; a bad vocabulary is a bad file."""
-    from .keyedvectors import KeyedVectors  # lazy, as keyedvectors imports vectors_io
-    try:
-        return KeyedVectors(vectors, words, counts=counts, metadata=metadata)
-    except VocabularyError as exc:
-        raise VectorFileError(f"{path}: {exc}") from None
+def _json_default(value):
+    """Let json.dumps accept numpy scalars and arrays (training code makes them)."""
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    raise TypeError(f"metadata value {value!r} of type {type(value).__name__} "
+                    "is not JSON-serialisable")
 
 
-def save_npz(kv, path):
-    """Write the native ``.npz`` (vectors, words, counts, metadata, format version)."""
-    from .keyedvectors import metadata_to_json
+def metadata_to_json(metadata):
+    """Serialise a metadata dict to JSON text (numpy scalars become numbers).
+
+    >>> metadata_to_json({"dim": np.int64(2), "loss": [np.float32(0.5)]})
+    '{"dim": 2, "loss": [0.5]}'
+    """
+    return json.dumps(metadata, default=_json_default, sort_keys=True, ensure_ascii=False)
+
+
+def write_npz(kv, path):
+    """Write the native ``.npz`` (vectors, words, counts, metadata, format version).
+
+    ``kv`` is anything with ``vectors``, ``index_to_key``, ``counts`` and
+    ``metadata`` (a ``KeyedVectors``).
+    """
     for i, word in enumerate(kv.index_to_key):
         if "\n" in word:
             raise VectorFileError(f"{path}: word #{i} {word!r} contains a newline, which "
@@ -77,8 +90,11 @@ def save_npz(kv, path):
         np.savez(f, **arrays)
 
 
-def load_npz(path):
-    """Read a native ``.npz`` written by :func:`save_npz` (no pickles)."""
+def read_npz(path):
+    """Read a native ``.npz`` written by :func:`write_npz` (no pickles).
+
+    Returns ``(vectors, words, counts or None, metadata)``.
+    """
     path = Path(path)
     if not path.exists():
         raise VectorFileError(f"{path}: no such vector file")
@@ -141,4 +157,4 @@ def load_npz(path):
     if not isinstance(metadata, dict):
         raise VectorFileError(f"{path}: metadata must be a JSON object, got "
                               f"{type(metadata).__name__}")
-    return _make_kv(path, vectors, words, counts=counts, metadata=metadata)
+    return vectors, words, counts, metadata

@@ -5,7 +5,7 @@ five noise words of an example are random rows of W_out (28 MB for 70,000
 words x 100 dims, far more than the CPU caches), and each one costs a trip
 to main memory that takes longer than the arithmetic on it. We know the
 next example's noise words in advance, so we ask for their rows while the
-current example computes: on wiki17m this makes skip-gram ~1.5x faster.
+current example computes (bench/results/design_measurements.md).
 
 A prefetch is only a hint: it never changes a result. Plain Python
 (``NUMBA_DISABLE_JIT=1``) has no such instruction, so there

@@ -11,16 +11,16 @@ randomness is fully determined by the seed it is given.
 
 >>> state = seed_state(42, 0)
 >>> state, value = next_u64(state)
->>> 0.0 <= to_unit(value) < 1.0
+>>> bool(0.0 <= to_unit(value) < 1.0)
 True
 """
 import numpy as np
-from numba import njit
+from .jit import kernel
 
 _MULTIPLIER = np.uint64(0x2545F4914F6CDD1D)
 
 
-@njit(cache=True, nogil=True)
+@kernel
 def next_u64(state):
     """Advance the state; return ``(new_state, 64 random bits)``."""
     state ^= state >> np.uint64(12)
@@ -29,13 +29,13 @@ def next_u64(state):
     return state, state * _MULTIPLIER
 
 
-@njit(cache=True, nogil=True)
+@kernel
 def to_unit(value):
     """The top 53 bits of a random uint64 as a float64 in [0, 1)."""
     return np.float64(value >> np.uint64(11)) * (1.0 / 9007199254740992.0)
 
 
-@njit(cache=True, nogil=True)
+@kernel
 def below(value, n):
     """Map random bits to an int in [0, n) by multiply-and-shift
     (Lemire 2019), which avoids a slow division. n must be < 2**32."""

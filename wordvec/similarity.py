@@ -38,6 +38,7 @@ import numpy as np
 
 from .benchmark import known_words, read_lines
 from .errors import BenchmarkFileError
+from .keyedvectors import cosine
 
 
 @dataclass
@@ -149,7 +150,7 @@ def evaluate_word_pairs(kv, path, delimiter=None, restrict_vocab=300000, case_in
                 gold.append(score)
                 model.append(0.0)
             continue
-        sim = _cosine(vectors[i1], vectors[i2])
+        sim = cosine(vectors[i1], vectors[i2])
         records.append(WordPair(line_no, w1, w2, score, sim))
         gold.append(score)
         model.append(sim)
@@ -160,13 +161,6 @@ def evaluate_word_pairs(kv, path, delimiter=None, restrict_vocab=300000, case_in
                            used=len(gold), oov=oov, restrict_vocab=restrict_vocab,
                            case_insensitive=case_insensitive, dummy4unknown=dummy4unknown,
                            records=records)
-
-
-def _cosine(v1, v2):
-    v1 = v1.astype(np.float64)
-    v2 = v2.astype(np.float64)
-    denom = np.linalg.norm(v1) * np.linalg.norm(v2)
-    return float(np.dot(v1, v2) / denom) if denom > 0 else 0.0
 
 
 # -------------------------------------------------------------- statistics

@@ -11,35 +11,40 @@ Formats
     npz               .npz              npz_format.py: wordvec's own, with counts and metadata
 
 Text formats may be gzip-compressed (a ``.gz`` suffix, looked through when
-telling the format). Each module describes its files' layout; this one picks
-the format (``detect_format``), dispatches to it (``save``, ``load``) and
-re-exports both modules' public names, so that
-``from wordvec.vectors_io import load_word2vec_binary`` reaches everything.
-Every write goes through :func:`wordvec.atomic.atomic_write`; every malformed
-input raises :class:`~wordvec.errors.VectorFileError` naming the path and
-where in the file.
+telling the format). Each format module describes its files' layout; this
+one picks the format (``detect_format``) and dispatches to it (``write``,
+``read``). Nothing here knows ``KeyedVectors``: ``write`` takes anything with
+``vectors``, ``index_to_key``, ``counts`` and ``metadata``, and ``read``
+returns the arrays, which ``KeyedVectors.load`` wraps. So the imports run
+one way, keyedvectors -> vectors_io -> the formats. Every write goes
+through :func:`wordvec.atomic.atomic_write`; every malformed input raises
+:class:`~wordvec.errors.VectorFileError` naming the path and where in the file.
 
 Example
 -------
 >>> detect_format("vectors.bin"), detect_format("wiki.en.vec.gz")
 ('word2vec-binary', 'word2vec-text')
->>> save(kv, "vectors.bin")                          # doctest: +SKIP
->>> kv = load("glove.6B.50d.txt", format="glove")    # doctest: +SKIP
+>>> detect_format("vectors.pkl")
+Traceback (most recent call last):
+    ...
+wordvec.errors.VectorFileError: vectors.pkl: cannot tell the vector format from the extension; \
+use .npz (native), .bin (word2vec binary), .txt or .vec (word2vec text), or pass format= one of \
+npz, word2vec-binary, word2vec-text, glove
 """
 from pathlib import Path
 
 from .errors import VectorFileError
-from .npz_format import FORMAT_VERSION, NPZ_REQUIRED, load_npz, save_npz
-from .word2vec_format import (load_glove, load_word2vec_binary, load_word2vec_text, save_glove,
-                              save_word2vec_binary, save_word2vec_text)
-
-__all__ = ["FORMATS", "detect_format", "save", "load", "FORMAT_VERSION", "NPZ_REQUIRED",
-           "save_npz", "load_npz", "save_word2vec_text", "load_word2vec_text",
-           "save_word2vec_binary", "load_word2vec_binary", "save_glove", "load_glove"]
+from .npz_format import read_npz, write_npz
+from .word2vec_format import (read_glove, read_word2vec_binary, read_word2vec_text, write_glove,
+                              write_word2vec_binary, write_word2vec_text)
 
 FORMATS = ("npz", "word2vec-binary", "word2vec-text", "glove")
 _EXTENSIONS = {".npz": "npz", ".bin": "word2vec-binary", ".txt": "word2vec-text",
                ".vec": "word2vec-text"}
+_WRITERS = {"npz": write_npz, "word2vec-binary": write_word2vec_binary,
+            "word2vec-text": write_word2vec_text, "glove": write_glove}
+_READERS = {"npz": read_npz, "word2vec-binary": read_word2vec_binary,
+            "word2vec-text": read_word2vec_text, "glove": read_glove}
 
 
 def detect_format(path):
@@ -56,21 +61,29 @@ def detect_format(path):
     return fmt
 
 
-def save(kv, path, format=None):
-    """Save ``kv`` to ``path`` in ``format`` (default: from the extension)."""
-    fmt = format or detect_format(path)
-    savers = {"npz": save_npz, "word2vec-binary": save_word2vec_binary,
-              "word2vec-text": save_word2vec_text, "glove": save_glove}
-    if fmt not in savers:
+def _checked(fmt):
+    if fmt not in FORMATS:
         raise ValueError(f"unknown vector format {fmt!r}; expected one of {', '.join(FORMATS)}")
-    savers[fmt](kv, path)
+    return fmt
 
 
-def load(path, format=None):
-    """Load a KeyedVectors from ``path`` in ``format`` (default: from the extension)."""
-    fmt = format or detect_format(path)
-    loaders = {"npz": load_npz, "word2vec-binary": load_word2vec_binary,
-               "word2vec-text": load_word2vec_text, "glove": load_glove}
-    if fmt not in loaders:
-        raise ValueError(f"unknown vector format {fmt!r}; expected one of {', '.join(FORMATS)}")
-    return loaders[fmt](path)
+def write(kv, path, format=None):
+    """Write ``kv`` to ``path`` in ``format`` (default: from the extension)."""
+    _WRITERS[_checked(format or detect_format(path))](kv, path)
+
+
+def read(path, format=None, unicode_errors="strict"):
+    """Read ``path`` in ``format`` (default: from the extension).
+
+    Returns ``(vectors, words, counts, metadata)``; the word2vec and GloVe
+    formats hold no counts nor metadata (None). ``unicode_errors`` applies
+    to word2vec binary files (see ``read_word2vec_binary``).
+    """
+    fmt = _checked(format or detect_format(path))
+    if fmt == "npz":
+        return read_npz(path)
+    if fmt == "word2vec-binary":
+        vectors, words = read_word2vec_binary(path, unicode_errors=unicode_errors)
+    else:
+        vectors, words = _READERS[fmt](path)
+    return vectors, words, None, None

@@ -15,6 +15,7 @@ Built in one streaming pass over a corpus, like word2vec.c's LearnVocabFromTrain
 >>> vocab["rose"], len(vocab), vocab.total_words
 (1, 3, 8)
 """
+import hashlib
 import logging
 
 import numpy as np
@@ -24,6 +25,22 @@ from .corpus import as_corpus
 from .errors import VocabularyError
 
 logger = logging.getLogger(__name__)
+
+
+def vocabulary_hash(words):
+    """A short fingerprint of a vocabulary: its words, in id order.
+
+    The first 16 hex digits of the SHA-256 of the words joined by newlines.
+    Two vocabularies with the same words in the same order give the same
+    ids, so what was counted or encoded with one serves the other (the
+    encoded-corpus cache and saved co-occurrence matrices check it).
+
+    >>> vocabulary_hash(["the", "cat"]) == vocabulary_hash(["the", "cat"])
+    True
+    >>> vocabulary_hash(["the", "cat"]) == vocabulary_hash(["cat", "the"])
+    False
+    """
+    return hashlib.sha256("\n".join(words).encode("utf-8")).hexdigest()[:16]
 
 
 def count_words(corpus, max_vocab_size=None):

@@ -17,7 +17,10 @@ The three share the header parsing (text and binary) and the row parsing
 float32 exactly. Every malformed input raises
 :class:`~wordvec.errors.VectorFileError` naming the path and the line number
 (text) or byte offset (binary). Choosing the format by the file's extension
-is :mod:`wordvec.vectors_io`'s job.
+is :mod:`wordvec.vectors_io`'s job. The writers take anything with
+``vectors`` and ``index_to_key`` (a ``KeyedVectors``); the readers return
+``(vectors, words)``, which ``KeyedVectors.load`` turns into vectors, so that
+this module needs nothing from ``keyedvectors.py``.
 
 Example
 -------
@@ -27,13 +30,14 @@ Example
 >>> from wordvec.keyedvectors import KeyedVectors
 >>> kv = KeyedVectors(np.array([[0.5, -1], [2, 0.1]], np.float32), ["cat", "dog"])
 >>> path = Path(tempfile.mkdtemp()) / "vectors.txt"
->>> save_word2vec_text(kv, path)
+>>> write_word2vec_text(kv, path)
 >>> print(path.read_text(), end="")          # 0.1 is not a float32: %.9g shows which one
 2 2
 cat 0.5 -1
 dog 2 0.100000001
->>> load_word2vec_text(path).index_to_key
-['cat', 'dog']
+>>> vectors, words = read_word2vec_text(path)
+>>> words, vectors.dtype
+(['cat', 'dog'], dtype('float32'))
 """
 import gzip
 import io
@@ -42,7 +46,7 @@ from pathlib import Path
 import numpy as np
 
 from .atomic import atomic_write
-from .errors import VectorFileError, VocabularyError
+from .errors import VectorFileError
 
 _TEXT_CHUNK_ROWS = 4096        # rows per write (text and binary), per GloVe block read
 _BINARY_CHUNK = 1 << 20        # bytes read at a time from a binary file
@@ -50,15 +54,6 @@ _MAX_WORD_BYTES = 1 << 16      # a longer "word" means the header's dimension is
 
 
 # ------------------------------------------------------------------- shared
-
-def _make_kv(path, vectors, words):
-    """A KeyedVectors of what the file held; a bad vocabulary is a bad file."""
-    from .keyedvectors import KeyedVectors  # lazy, as keyedvectors imports vectors_io
-    try:
-        return KeyedVectors(vectors, words)
-    except VocabularyError as exc:
-        raise VectorFileError(f"{path}: {exc}") from None
-
 
 def _open_read(path):
     """Open for binary reading, decompressing ``.gz``; a clear error if missing."""
@@ -211,7 +206,7 @@ def _read_text(path, header):
         if not words:
             raise VectorFileError(f"{path}: empty file, no vectors found")
         vectors = np.concatenate(chunks)[:len(words)] if chunks else np.empty((0, dim), np.float32)
-    return _make_kv(path, vectors, words)
+    return vectors, words
 
 
 def _allocate(path, count, dim):
@@ -228,31 +223,31 @@ def _looks_like_header(word, values):
 
 # ------------------------------------------------------------ word2vec text
 
-def save_word2vec_text(kv, path):
+def write_word2vec_text(kv, path):
     """Write word2vec text: header ``V dim`` then ``word v1 ... vd`` (``%.9g``)."""
     _write_text(kv, path, header=True)
 
 
-def load_word2vec_text(path):
-    """Read a word2vec text file (``.gz`` allowed)."""
+def read_word2vec_text(path):
+    """Read a word2vec text file (``.gz`` allowed): ``(vectors, words)``."""
     return _read_text(path, header=True)
 
 
 # -------------------------------------------------------------------- GloVe
 
-def save_glove(kv, path):
+def write_glove(kv, path):
     """Write GloVe text: ``word v1 ... vd`` per line, no header."""
     _write_text(kv, path, header=False)
 
 
-def load_glove(path):
-    """Read a GloVe text file; the dimension comes from the first line."""
+def read_glove(path):
+    """Read a GloVe text file: ``(vectors, words)``; dim comes from the first line."""
     return _read_text(path, header=False)
 
 
 # ---------------------------------------------------------- word2vec binary
 
-def save_word2vec_binary(kv, path):
+def write_word2vec_binary(kv, path):
     """Write the C word2vec tool's binary format (little-endian float32, newline per row)."""
     _check_writable_words(kv, path, "word2vec binary")
     path = Path(path)
@@ -269,8 +264,8 @@ def save_word2vec_binary(kv, path):
             out.close()
 
 
-def load_word2vec_binary(path, unicode_errors="strict"):
-    """Read the C word2vec tool's binary format.
+def read_word2vec_binary(path, unicode_errors="strict"):
+    """Read the C word2vec tool's binary format: ``(vectors, words)``.
 
     The newline after each vector is optional (gensim does not write it).
     ``unicode_errors`` is passed to ``bytes.decode``: "strict" (the default)
@@ -335,4 +330,4 @@ def load_word2vec_binary(path, unicode_errors="strict"):
             raise VectorFileError(f"{path}: byte offset {at}: the header declares {count} words "
                                   f"of {dim} dimensions, but more data follows the last vector "
                                   "(wrong header, or more rows than declared)")
-    return _make_kv(path, vectors, words)
+    return vectors, words

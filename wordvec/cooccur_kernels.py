@@ -27,10 +27,11 @@ key and a float32: a third less memory, and one array for the sort to move.
 Beware in Numba: mixing uint64 with a signed integer promotes to float64,
 so every integer that meets an entry or key is cast to uint64 first.
 """
-import numpy as np
-from numba import njit
+from collections import namedtuple
 
-_jit = njit(cache=True, nogil=True)
+import numpy as np
+
+from .jit import kernel
 
 # LSD radix sort digit width: 2**11 counters (16 KiB of int64) stay in L1
 # cache while the entries stream past, and 33-bit keys (V = 70,000) need
@@ -39,16 +40,23 @@ _jit = njit(cache=True, nogil=True)
 MAX_DIGIT_BITS = 11
 
 
-@_jit
-def walk_windows(ids, bounds, sentence, position, window, symmetric, pair_weight, code_bits,
-                 dense_t, entries, fill):
+# What is counted and how a pair is coded: the settings walk_windows needs.
+#   window       int      context words on the left of each center
+#   symmetric    bool     order each pair so that row <= col (both sides counted)
+#   pair_weight  (2 * window + 1,) float64   a pair's weight by its code: [d] for
+#                         two words d apart, [window + d] if they are the same word
+#                         and ``symmetric``; [0] unused
+#   code_bits    int      low bits of a packed entry that hold the code
+Counting = namedtuple("Counting", "window symmetric pair_weight code_bits")
+
+
+@kernel
+def walk_windows(ids, bounds, sentence, position, counting, dense_t, entries, fill):
     """Count the window pairs from ``position`` on, until the corpus ends or the buffer fills.
 
     ids         (n_words,) int32          the encoded corpus
     bounds      (n_sentences + 1,) int64  sentence s is ids[bounds[s]:bounds[s + 1]]
-    pair_weight (2 * window + 1,) float64 a pair's weight by its code: [d] for two
-                                          words d apart, [window + d] if they are the
-                                          same word and ``symmetric``; [0] unused
+    counting    Counting                  window, symmetric, pair_weight, code_bits (above)
     dense_t     (V, R) float64            X[row, col] for rows < R, at dense_t[col, row]
     entries     (capacity,) uint64        other pairs, appended from ``fill`` as
                                           (row * V + col) << code_bits | code
@@ -66,8 +74,9 @@ def walk_windows(ids, bounds, sentence, position, window, symmetric, pair_weight
     The block is stored transposed because of where pairs land: a center's
     ten pairs with frequent words share its id as their col, so in a (V, R)
     array they sit within a few KiB; in an (R, V) one they would be
-    V * 8 bytes apart, one memory page each (1.4 s against 2.1 s on wiki17m).
+    V * 8 bytes apart, one memory page each (bench/results/design_measurements.md).
     """
+    window, symmetric, pair_weight, code_bits = counting
     n_sentences = bounds.shape[0] - 1
     vocab_size, dense_rows = dense_t.shape
     key_factor = np.uint64(vocab_size)
@@ -103,7 +112,7 @@ def walk_windows(ids, bounds, sentence, position, window, symmetric, pair_weight
     return sentence, position, fill
 
 
-@_jit
+@kernel
 def radix_sort(entries, scratch, low_bit, n_bits):
     """Sort ``entries`` in place by their bits low_bit .. low_bit + n_bits - 1.
 
@@ -146,7 +155,7 @@ def radix_sort(entries, scratch, low_bit, n_bits):
         entries[:] = scratch[:n]
 
 
-@_jit
+@kernel
 def count_keys(entries, code_bits):
     """The number of distinct keys in sorted packed entries (n,) uint64."""
     shift = np.uint64(code_bits)
@@ -157,7 +166,7 @@ def count_keys(entries, code_bits):
     return distinct
 
 
-@_jit
+@kernel
 def reduce_run(entries, code_bits, pair_weight, keys, weights):
     """Turn sorted packed entries into distinct keys with summed weights.
 
@@ -185,7 +194,7 @@ def reduce_run(entries, code_bits, pair_weight, keys, weights):
     return m
 
 
-@_jit
+@kernel
 def dense_to_coo(dense_t, rows, cols, values):
     """List the dense block's nonzero cells in (row, col) order.
 
@@ -206,7 +215,7 @@ def dense_to_coo(dense_t, rows, cols, values):
     return n
 
 
-@_jit
+@kernel
 def _sift_down(heap, size, head_key, index):
     """Restore the min-heap order below heap[index].
 
@@ -227,7 +236,7 @@ def _sift_down(heap, size, head_key, index):
         index = smallest
 
 
-@_jit
+@kernel
 def merge_runs(keys, weights, run_starts, vocab_size, rows, cols, values):
     """Merge sorted runs into one list of distinct entries, summing equal keys.
 

@@ -24,14 +24,14 @@ import tempfile
 from pathlib import Path
 
 from corpora import synthetic
-from corpora.fetch import default_cache_dir
+from w2v import SkipGram
 from wordvec.analogy import evaluate_analogies
+from wordvec.datadir import cache_root
 
-from .skipgram import SkipGram
+from .common import at_least, positive_int
 
-# ~430 words need few dimensions, and 5 epochs over the default 1.4M-word
-# corpus take about 4 s on 2 cores. With these, every planted analogy was
-# solved for every seed we tried.
+# ~430 words need few dimensions and few epochs; with these, every planted
+# analogy was solved for every seed we tried (bench/results/design_measurements.md).
 DEMO_PARAMS = {"dim": 50, "window": 5, "epochs": 5}
 DEMO_NEIGHBOURS = ("paris", "king", "guitar")
 DEMO_ANALOGIES = (("paris", "france", "berlin", "germany"), ("man", "king", "woman", "queen"),
@@ -132,7 +132,34 @@ def run_demo(n_sentences=synthetic.DEFAULT_SENTENCES, workers=2, seed=0, out=Non
     say(f"\nall {result.total.questions:,} planted analogy questions: {result.correct:,} "
         f"correct ({result.accuracy:.1%}; {sections})")
 
-    say("\nnext, real text (wiki17m is in the shared data folder; text8 can be downloaded):")
-    say("  wordvec train sg --corpus wiki17m --data-dir ../shared/data --out vectors.bin --eval")
-    say(f"  wordvec fetch text8   # then --corpus text8 --data-dir {default_cache_dir()}")
+    say("\nnext, real text: download text8 (100 MB of Wikipedia) and train on it")
+    say("  wordvec fetch text8")
+    say(f"  wordvec train sg --corpus text8 --data-dir {cache_root()} --out vectors.bin")
     return figures
+
+
+# Below this some planted words come close to the demo's min_count of 5.
+DEMO_MIN_SENTENCES = 5_000
+
+
+def demo_command(args):
+    """``wordvec demo``; the exit status (130 if Ctrl-C stopped the training)."""
+    figures = run_demo(n_sentences=args.sentences, workers=args.workers, seed=args.seed)
+    return 130 if figures["interrupted"] else 0
+
+
+def add_demo_parser(commands):
+    """Add ``demo`` to ``commands``."""
+    parser = commands.add_parser("demo", help="train on a synthetic corpus and show what it learnt",
+                                 description="Generate a corpus with planted analogies, train "
+                                             "skip-gram on it, and query the vectors. No "
+                                             "download.")
+    parser.add_argument("--sentences", type=at_least(DEMO_MIN_SENTENCES),
+                        default=synthetic.DEFAULT_SENTENCES, metavar="N",
+                        help=f"corpus size, at least {DEMO_MIN_SENTENCES:,} (default: "
+                             "%(default)s)")
+    parser.add_argument("--workers", type=positive_int, default=2,
+                        help="training threads (default: %(default)s)")
+    parser.add_argument("--seed", type=int, default=0,
+                        help="seeds the corpus and the training (default: %(default)s)")
+    parser.set_defaults(run=demo_command)

@@ -1,4 +1,4 @@
-"""Count word-word co-occurrences in a window, in bounded memory: GloVe's first stage.
+"""Count word-word co-occurrences in a window, in bounded memory: what count methods start from.
 
 What is counted, as the GloVe C tool's ``cooccur`` does: within each
 sentence (windows never cross sentence bounds), every word ``center`` and
@@ -7,7 +7,7 @@ each word ``context`` 1..window positions to its left form a pair, weighted
 
 * ``symmetric=False`` (left context only): X[center, context] += w.
 * ``symmetric=True``: also X[context, center] += w, i.e. the right context
-  too. Only the upper triangle is stored (see matrix.py): the pair adds w
+  too. Only the upper triangle is stored (see cooccurrence.py): the pair adds w
   to the cell (min, max), and a pair of the same word adds 2w to its
   diagonal cell, so that X_ii is the C tool's (which adds both directions
   to that one cell).
@@ -27,10 +27,9 @@ array([[0.5, 2. , 0. ],
        [1. , 0. , 0. ],
        [1. , 0.5, 0. ]])
 
-How, fast and in bounded memory (wiki17m, window 10: 164M pair
-increments, 24.7M distinct upper-triangle entries). Word ids are frequency ranks, and
-counts are very skewed: 82% of the increments fall in the rows of the 458
-most frequent words. So, like the C tool:
+How, fast and in bounded memory. Word ids are frequency ranks, and counts
+are very skewed: most increments fall in the rows of a few hundred frequent
+words. So, like the C tool:
 
 * a dense float64 block takes every pair whose row is below R, the largest
   R that its share of ``memory_mb`` allows;
@@ -44,20 +43,16 @@ most frequent words. So, like the C tool:
 * at the end, the dense block's nonzeros (rows < R, in order by
   construction) are followed by a k-way merge of all runs (rows >= R).
 
-Measured on wiki17m (2 cores, window 10, symmetric, 1/d): with the
-default budget counting takes 4-5 s and the process peaks at ~840 MB
-resident, of which ~240 MB are the interpreter, NumPy, Numba and the
-memory-mapped corpus, and 300 MB the result; ``memory_mb=300`` spills to
-disk and peaks at ~650 MB, in 5-5.5 s.
+Time and memory on wiki17m: bench/results/design_measurements.md.
 
 Where we depart from the C tool, and why:
 
 * The C tool chooses its dense cells by the *product* of the two ranks
   (``max_product``); we take whole rows, which gives one rectangular array
   and lets the sparse part be a plain sort by key. It stores X as double;
-  we accumulate the dense block in float64 too: float32 already loses 0.1%
-  on wiki17m's largest cells, and past 1.7 million a cell would drop
-  increments of 1/10 altogether. The matrix's values are float32.
+  we accumulate the dense block in float64 too: float32 loses precision on
+  the largest cells, and past 1.7 million a cell would drop increments of
+  1/10 altogether. The matrix's values are float32.
 * Spilled runs go to raw files, not ``.npy``: they are appended to, and a
   ``.npy`` header must state the final length.
 * The C tool keeps both triangles of a symmetric matrix; we keep one.
@@ -74,20 +69,18 @@ from pathlib import Path
 
 import numpy as np
 
-from wordvec.errors import VocabularyError
-
-from .cooccur_kernels import (count_keys, dense_to_coo, merge_runs, radix_sort, reduce_run,
-                              walk_windows)
-from .matrix import Cooccurrence, vocabulary_hash
+from .cooccur_kernels import (Counting, count_keys, dense_to_coo, merge_runs, radix_sort,
+                              reduce_run, walk_windows)
+from .cooccurrence import Cooccurrence
+from .errors import VocabularyError
+from .vocab import vocabulary_hash
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_MEMORY_MB = 700
-# How the budget is shared. The dense block absorbs the most pairs per byte
-# (rows 0..457 take 82% of wiki17m's pairs); the runs' share must hold every
-# run of a mid-sized corpus, lest they spill; a small buffer only means more
-# runs. On wiki17m, window 10, thirds peak at 975 MB, these at 840 MB, both
-# in 4-5 s.
+# How the budget is shared. The dense block absorbs the most pairs per byte;
+# the runs' share must hold every run of a mid-sized corpus, lest they spill;
+# a small buffer only means more runs. Measured against thirds: bench/results/design_measurements.md.
 DENSE_SHARE, BUFFER_SHARE, RUNS_SHARE = 0.35, 0.15, 0.50
 # Bytes per entry: a buffered pair (one packed uint64) plus the radix sort's
 # scratch copy; a run entry (uint64 key + float32 weight).
@@ -195,7 +188,7 @@ class _RunStore:
 
     def _spill(self):
         if self.folder is None:
-            self.folder = Path(tempfile.mkdtemp(prefix="glove-cooccur-", dir=self.spill_dir))
+            self.folder = Path(tempfile.mkdtemp(prefix="wordvec-cooccur-", dir=self.spill_dir))
         for name, array in (("keys", self.keys), ("weights", self.weights)):
             with open(self.folder / f"{name}.bin", "ab") as out:
                 array[:self.fill].tofile(out)
@@ -310,8 +303,7 @@ def count_cooccurrences(encoded, vocab_size, window=10, symmetric=True, distance
     memory_mb : float
         Budget for the counting structures (dense block, pair buffer, runs
         held in memory), shared by ``plan_memory``. The encoded corpus and
-        the returned matrix come on top; the default keeps wiki17m (window
-        10) at ~840 MB peak resident memory, all included.
+        the returned matrix come on top (bench/results/design_measurements.md).
     spill_dir : str or Path, optional
         Where runs that exceed the budget are written (in a temporary
         folder, deleted on return); default: the system's temporary folder.
@@ -330,6 +322,7 @@ def count_cooccurrences(encoded, vocab_size, window=10, symmetric=True, distance
     code_bits = (2 * window).bit_length()
     key_bits = max(1, (vocab_size * vocab_size - 1).bit_length())
     pair_weight = pair_weights(window, distance_weighting)
+    counting = Counting(int(window), bool(symmetric), pair_weight, code_bits)
 
     dense_t = np.zeros((vocab_size, plan.dense_rows), np.float64)
     entries = np.empty(plan.buffer_entries, np.uint64)
@@ -337,9 +330,8 @@ def count_cooccurrences(encoded, vocab_size, window=10, symmetric=True, distance
     sentence = position = buffered = 0
     with _RunStore(plan.run_entries, spill_dir) as runs:
         while sentence < encoded.n_sentences:
-            sentence, position, fill = walk_windows(
-                ids, bounds, sentence, position, window, symmetric, pair_weight, code_bits,
-                dense_t, entries, 0)
+            sentence, position, fill = walk_windows(ids, bounds, sentence, position, counting,
+                                                    dense_t, entries, 0)
             if fill:
                 buffered += fill
                 radix_sort(entries[:fill], scratch, code_bits, key_bits)

@@ -1,16 +1,14 @@
-"""What the ``wordvec`` commands share: number arguments, aligned tables, the corpus flags.
+"""What the ``wordvec`` commands share: number arguments and the corpus flags.
 
-Split from ``cli.py`` so that ``cli_train.py`` and ``cli_cooccur.py`` can use
-them too without the modules importing each other. ``train`` and
-``cooccur`` both read a corpus: the same ``--corpus PATH|NAME`` (a registry
-name is looked up in the data directory), read and cached the same way, so
-that counting with one and training with the other see the same words.
+``train`` and ``cooccur`` both read a corpus: the same ``--corpus PATH|NAME``
+(a registry name is looked up in the data directory), read and cached the
+same way, so that counting with one and training with the other see the
+same words.
 
 Example
 -------
->>> print(table([("words", "1,000"), ("dimensions", "100")], right={1}))
-words       1,000
-dimensions    100
+>>> positive_int("12")
+12
 >>> positive_int("0")
 Traceback (most recent call last):
     ...
@@ -20,12 +18,10 @@ import argparse
 from pathlib import Path
 
 from corpora import registry
-from corpora.fetch import default_cache_dir
-
-from .corpus import MAX_SENTENCE_LENGTH, Corpus
-from .datadir import ENV_VAR, data_dir
-from .errors import WordvecError
-from .normalize import NORMALIZERS
+from wordvec.corpus import MAX_SENTENCE_LENGTH, Corpus
+from wordvec.datadir import ENV_VAR, cache_root, data_dir
+from wordvec.errors import WordvecError
+from wordvec.normalize import NORMALIZERS
 
 
 def at_least(minimum):
@@ -44,12 +40,17 @@ def at_least(minimum):
 positive_int = at_least(1)
 
 
-def table(rows, right=()):
-    """Rows of cells as aligned text; columns in ``right`` are right-aligned."""
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return "\n".join("  ".join(cell.rjust(width) if i in right else cell.ljust(width)
-                               for i, (cell, width) in enumerate(zip(row, widths))).rstrip()
-                     for row in rows)
+def flag_kind(default, param):
+    """argparse keywords for a hyperparameter's flag, from its declared type or default.
+
+    ``param`` is the estimator's ``Param``: a bool default makes an on/off
+    flag (``--hs`` / ``--no-hs``), a string one a choice, a number its type.
+    """
+    if isinstance(default, bool):  # before int: a bool is an int too
+        return {"action": argparse.BooleanOptionalAction}
+    if isinstance(default, str):
+        return {"type": str, "choices": param.choices}
+    return {"type": param.type or type(default)}
 
 
 # ------------------------------------------------------------------ corpora
@@ -94,7 +95,7 @@ def resolve_corpus(value, data_dir_arg):
             from None
     path = registry.local_path(dataset, base)
     if not path.exists():
-        hint = (f"run `wordvec fetch {value}` and pass --data-dir {default_cache_dir()}"
+        hint = (f"run `wordvec fetch {value}` and pass --data-dir {cache_root()}"
                 if dataset.downloadable else f"it cannot be downloaded; put {dataset.filename} "
                 "there (see `wordvec fetch --list`)")
         raise WordvecError(f"corpus {value!r} is not in the data directory: {path} does not "

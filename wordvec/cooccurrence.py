@@ -30,38 +30,19 @@ array([[1. , 3. , 1. ],
 >>> X.nnz, X.full_nnz
 (4, 7)
 """
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from wordvec.atomic import atomic_write
-from wordvec.errors import VocabularyError, WordvecError
+from .atomic import atomic_write
+from .errors import CooccurrenceError, VocabularyError
+from .vocab import vocabulary_hash
 
 FORMAT_VERSION = 1
 # to_dense() refuses to build a matrix larger than this: it is for tests and
 # tiny examples, and V x V float64 for a real vocabulary is tens of gigabytes.
 MAX_DENSE_BYTES = 1 << 30
-
-
-class CooccurrenceError(WordvecError, ValueError):
-    """A co-occurrence matrix or file is malformed (the message says how and where)."""
-
-
-def vocabulary_hash(words):
-    """A short fingerprint of a vocabulary: its words, in id order.
-
-    The first 16 hex digits of the SHA-256 of the words joined by newlines.
-    Two vocabularies with the same words in the same order give the same
-    ids, so a matrix counted with one can be trained with the other.
-
-    >>> vocabulary_hash(["the", "cat"]) == vocabulary_hash(["the", "cat"])
-    True
-    >>> vocabulary_hash(["the", "cat"]) == vocabulary_hash(["cat", "the"])
-    False
-    """
-    return hashlib.sha256("\n".join(words).encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass(eq=False)  # eq on arrays would be ambiguous; compare fields explicitly

@@ -20,30 +20,29 @@ plain text, one ``word count`` per line. A vocabulary file from another
 count is refused before training, and so is a flag that contradicts the
 matrix: training from a matrix takes its counting settings from it.
 
-Like ``cli_train.py``, this module imports ``glove`` only inside the
-functions that count or train: ``wordvec --help`` must not load Numba.
-That is also why ``cooccur``'s defaults are written out here rather than
-read off ``GloVe``'s signature as ``train glove``'s are; a test keeps the
-two equal, so that ``cooccur`` and ``train glove --corpus`` count alike.
+``cooccur``'s flags are ``GloVe``'s counting parameters, with their
+defaults and help, so that ``cooccur`` and ``train glove --corpus`` count
+alike.
 """
-import argparse
 import time
 from pathlib import Path
 
-from .cache import prepare_corpus
-from .cli_common import add_corpus_arguments, corpus_cache, open_corpus, positive_int, table
-from .errors import WordvecError
-from .vocab import Vocabulary
+from glove import GloVe
+from glove.estimator import COUNTING
+from wordvec.cache import prepare_corpus
+from wordvec.cooccur import count_cooccurrences
+from wordvec.cooccurrence import Cooccurrence
+from wordvec.errors import WordvecError
+from wordvec.tables import text_table
+from wordvec.vocab import Vocabulary
 
-# GloVe's defaults for the counting parameters (see the module docstring).
-COUNTING_DEFAULTS = {"window": 10, "symmetric": True, "distance_weighting": True,
-                     "min_count": 5, "max_vocab_size": None, "max_final_vocab": None,
-                     "memory_mb": 700}
+from .common import add_corpus_arguments, corpus_cache, flag_kind, open_corpus
+
 # The counting settings a saved matrix records: training from it takes them.
 MATRIX_SETTINGS = ("window", "symmetric", "distance_weighting")
 # The others shape the vocabulary or the counting's memory: with --matrix
 # they are already spent, and a flag setting one would be silently ignored.
-COUNTING_ONLY = ("min_count", "max_vocab_size", "max_final_vocab", "memory_mb")
+COUNTING_ONLY = tuple(name for name in COUNTING if name not in MATRIX_SETTINGS)
 
 
 def default_vocab_path(matrix_path):
@@ -85,40 +84,17 @@ def add_cooccur_parser(commands):
                            "MATRIX with .vocab.txt in place of .npz)")
     counting = parser.add_argument_group(
         "counting", "The same settings, with the same defaults, as `wordvec train glove`'s.")
-    defaults = COUNTING_DEFAULTS
-    counting.add_argument("--window", type=positive_int, default=defaults["window"],
-                          help="context words on each side (or on the left only) counted as "
-                               "co-occurring (default: %(default)s)")
-    counting.add_argument("--symmetric", action=argparse.BooleanOptionalAction,
-                          default=defaults["symmetric"],
-                          help="count context on both sides, or on the left only "
-                               "(default: %(default)s)")
-    counting.add_argument("--distance-weighting", action=argparse.BooleanOptionalAction,
-                          default=defaults["distance_weighting"],
-                          help="a context word d positions away adds 1/d, or 1 "
-                               "(default: %(default)s)")
-    counting.add_argument("--min-count", type=positive_int, default=defaults["min_count"],
-                          help="keep the words seen at least this often (default: %(default)s)")
-    counting.add_argument("--max-vocab-size", type=positive_int,
-                          default=defaults["max_vocab_size"], metavar="N",
-                          help="prune rare words while counting words, to bound memory "
-                               "(default: %(default)s)")
-    counting.add_argument("--max-final-vocab", type=positive_int,
-                          default=defaults["max_final_vocab"], metavar="N",
-                          help="raise --min-count until at most N words are left "
-                               "(default: %(default)s)")
-    counting.add_argument("--memory-mb", type=positive_int, default=defaults["memory_mb"],
-                          metavar="MB", help="memory budget of the counting; above it, partial "
-                                             "counts spill to disk (default: %(default)s)")
+    defaults, helps = GloVe.defaults(), GloVe.param_help()
+    for name in COUNTING:
+        counting.add_argument("--" + name.replace("_", "-"), default=defaults[name],
+                              help=f"{helps[name].help} (default: %(default)s)",
+                              **flag_kind(defaults[name], helps[name]))
     parser.set_defaults(run=cooccur_command)
     return parser
 
 
 def cooccur_command(args):
     """``wordvec cooccur``: count, save the matrix and its vocabulary, summarise."""
-    # Imported here, not at the top: see the module docstring.
-    from glove.cooccur import count_cooccurrences
-
     # Checked before counting, which may take minutes.
     out = Path(args.out)
     if out.suffix != ".npz":
@@ -127,6 +103,7 @@ def cooccur_command(args):
     vocab_out = Path(args.vocab_out) if args.vocab_out else default_vocab_path(out)
     if vocab_out.resolve() == out.resolve():
         raise WordvecError(f"--vocab-out {vocab_out} is the matrix's own file (--out)")
+    GloVe(**{name: getattr(args, name) for name in COUNTING})._validate()
     corpus, path, normalizer = open_corpus(args)
 
     print(f"counting co-occurrences in {path} (normalizer {normalizer})")
@@ -143,7 +120,7 @@ def cooccur_command(args):
     vocab.save(vocab_out)
     elapsed = time.perf_counter() - started
 
-    print(table([
+    print(text_table([
         ("vocabulary", f"{len(vocab):,} words, of {vocab.total_words:,} tokens"),
         ("counted", describe_counting(matrix)),
         ("entries", describe_entries(matrix)),
@@ -191,8 +168,6 @@ def check_input_flags(parser, opts):
 
 def load_counted(opts):
     """(matrix, vocabulary) from --matrix and --vocab, checked to belong together."""
-    from glove.matrix import Cooccurrence  # lazily: see the module docstring
-
     vocab = Vocabulary.load(opts.vocab)
     # check(): the training kernels trust the ids, so a damaged file must
     # fail here, not write outside the arrays.

@@ -5,11 +5,11 @@ import zipfile
 import numpy as np
 import pytest
 
-from glove.cooccur import count_cooccurrences
-from glove.matrix import Cooccurrence, CooccurrenceError, vocabulary_hash
+from wordvec.cooccur import count_cooccurrences
+from wordvec.cooccurrence import Cooccurrence
 from wordvec.encode import EncodedCorpus
-from wordvec.errors import VocabularyError
-from wordvec.vocab import Vocabulary
+from wordvec.errors import CooccurrenceError, VocabularyError
+from wordvec.vocab import Vocabulary, vocabulary_hash
 
 WORDS = ["the", "cat", "sat", "on", "mat"]
 

@@ -1,0 +1,17 @@
+"""The algorithms the command line offers, read from each package's own table.
+
+Each algorithm package declares what the command line needs of it in a
+tuple ``ALGORITHMS`` of ``wordvec.estimator.Algorithm`` (command name,
+estimator class, one-line summary, presets). Adding an algorithm to the
+command line is one line here.
+
+>>> sorted(ALGORITHMS)
+['cbow', 'glove', 'sg']
+>>> ALGORITHMS["sg"].estimator.__name__
+'SkipGram'
+"""
+import glove
+import w2v
+
+ALGORITHMS = {algorithm.command: algorithm
+              for package in (w2v, glove) for algorithm in package.ALGORITHMS}

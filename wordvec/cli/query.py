@@ -1,0 +1,115 @@
+"""``wordvec eval``, ``neighbors`` and ``analogy``: what trained vectors are asked.
+
+>>> import numpy as np
+>>> from wordvec.keyedvectors import KeyedVectors
+>>> kv = KeyedVectors(np.array([[1, 0], [0.9, 0.1], [0, 1]], np.float32), ["cat", "dog", "sky"])
+>>> print(ranked(kv.most_similar("cat", topn=2)))
+  1  dog  0.9939
+  2  sky  0.0000
+"""
+import sys
+
+from wordvec.datadir import ENV_VAR, eval_dir
+from wordvec.errors import UnknownWordError, WordvecError
+from wordvec.evaluate import ANALOGY_METHODS, benchmark_files, evaluate_suite, format_table
+from wordvec.keyedvectors import KeyedVectors
+from wordvec.tables import text_table
+
+from .common import positive_int
+
+VECTORS_HELP = "a .bin, .txt, .vec or .npz file"
+
+
+def ranked(results):
+    """(word, score) pairs as a numbered table, best first."""
+    return text_table([(f"  {rank}", word, f"{score:.4f}")
+                       for rank, (word, score) in enumerate(results, 1)], right={0, 2})
+
+
+def eval_command(args):
+    """``wordvec eval VECTORS``: every benchmark of the data directory and/or --benchmark."""
+    # --benchmark alone runs just those files; the data directory's whole
+    # folder runs (before them) when --data-dir is given, or by default from
+    # $WORDVEC_DATA.
+    folder = None
+    if args.data_dir is not None or not args.benchmark:
+        folder = eval_dir(args.data_dir, required=False)
+        if folder is None:
+            raise WordvecError(
+                f"nothing to evaluate on: pass --benchmark FILE, or --data-dir DIR (a folder "
+                f"holding eval/), or set the data directory once for every command: "
+                f"export {ENV_VAR}=DIR")
+    kv = KeyedVectors.load(args.vectors)
+    benchmarks = (benchmark_files(folder) if folder is not None else []) + args.benchmark
+    rows = evaluate_suite(kv, benchmarks, restrict_vocab=args.restrict_vocab, method=args.method)
+    print(f"{args.vectors}: {len(kv):,} words x {kv.vector_size} dimensions")
+    print(format_table(rows))
+    return 0
+
+
+def neighbors_command(args):
+    """``wordvec neighbors VECTORS WORD ...``: the nearest words of each WORD."""
+    kv = KeyedVectors.load(args.vectors)
+    status = 0
+    for number, word in enumerate(args.words):
+        try:
+            similar = kv.most_similar(word, topn=args.topn)
+        except UnknownWordError as exc:
+            # Report it and go on: the other words' answers are still wanted.
+            print(f"wordvec: {exc}", file=sys.stderr)
+            status = 1
+            continue
+        print(("\n" if number else "") + f"nearest to {word}:")
+        print(ranked(similar))
+    return status
+
+
+def analogy_command(args):
+    """``wordvec analogy VECTORS A B C``: A is to B as C is to ?"""
+    kv = KeyedVectors.load(args.vectors)
+    query = kv.most_similar if args.method == "3cosadd" else kv.most_similar_cosmul
+    answers = query(positive=[args.b, args.c], negative=[args.a], topn=args.topn)
+    print(f"{args.a} : {args.b} :: {args.c} : ?   ({args.method})")
+    print(ranked(answers))
+    return 0
+
+
+def add_query_parsers(commands):
+    """Add ``eval``, ``neighbors`` and ``analogy`` to ``commands``."""
+    evaluate = commands.add_parser(
+        "eval", help="score vectors on analogy and similarity benchmarks",
+        description="Score vectors on every benchmark of the data directory's eval/ folder, "
+                    "and/or on the files given with --benchmark.")
+    evaluate.add_argument("vectors", metavar="VECTORS", help=VECTORS_HELP)
+    evaluate.add_argument("--data-dir", metavar="DIR",
+                          help=f"data directory whose eval/ folder is run (default: ${ENV_VAR})")
+    evaluate.add_argument("--benchmark", action="append", default=[], metavar="FILE",
+                          help="an analogy or word-pair file (repeatable); without --data-dir, "
+                               "only these are run")
+    evaluate.add_argument("--restrict-vocab", type=positive_int, default=30000, metavar="N",
+                          help="analogies: only the N most frequent words count "
+                               "(default: %(default)s)")
+    evaluate.add_argument("--method", choices=ANALOGY_METHODS, default="3cosadd",
+                          help="analogy scoring (default: %(default)s)")
+    evaluate.set_defaults(run=eval_command)
+
+    neighbors = commands.add_parser("neighbors", help="nearest neighbours of words",
+                                    description="Print the words closest (cosine) to each WORD.")
+    neighbors.add_argument("vectors", metavar="VECTORS", help=VECTORS_HELP)
+    neighbors.add_argument("words", nargs="+", metavar="WORD")
+    neighbors.add_argument("--topn", type=positive_int, default=10,
+                           help="neighbours per word (default: %(default)s)")
+    neighbors.set_defaults(run=neighbors_command)
+
+    analogy = commands.add_parser("analogy", help="solve a : b :: c : ?",
+                                  description="A is to B as C is to ?: the words nearest to "
+                                              "B - A + C.")
+    analogy.add_argument("vectors", metavar="VECTORS", help=VECTORS_HELP)
+    for word in ("a", "b", "c"):
+        analogy.add_argument(word, metavar=word.upper())
+    analogy.add_argument("--topn", type=positive_int, default=5,
+                         help="answers to show (default: %(default)s)")
+    analogy.add_argument("--method", choices=ANALOGY_METHODS, default="3cosadd",
+                         help="3cosadd (vector offset) or 3cosmul (Levy & Goldberg 2014) "
+                              "(default: %(default)s)")
+    analogy.set_defaults(run=analogy_command)
