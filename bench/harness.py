@@ -1,0 +1,415 @@
+"""What the benchmark scripts of bench/ share: child processes, memory, quality, reports.
+
+Not a benchmark itself: ``w2v_speed.py``, ``glove_speed.py`` and
+``glove_sweep.py`` import it (``import harness``: Python puts the running
+script's folder, bench/, on the path), and nothing else.
+
+Fresh processes
+---------------
+A speed benchmark runs each measured job (one implementation at one worker
+count, one stage) in a fresh Python process: the script itself, re-invoked
+by ``run_child`` with the hidden option ``--_child JSON`` (the job). The
+child runs it (``child_main``) and prints its figures as one JSON line on
+stdout, which the parent reads back. So no job inherits another's memory
+high-water mark, threads or compiled code.
+
+The parent itself stays small (standard library only: this module imports
+nothing heavy at the top, and the scripts do their heavy imports inside the
+functions their children run; even the up-front corpus preparation runs in a
+child) for a reason: on Linux a new program inherits its parent's
+``ru_maxrss`` (the kernel keeps the larger of the two across exec), so a
+child's figure is really max(parent's peak, child's peak). With a parent of
+~10 MB it is the child's own peak. Where available the child also reads its
+``VmHWM`` (peak RSS of its own address space only) as a check, and the
+report warns when the two disagree (``run_notes``).
+
+Numba
+-----
+Compiling (or loading) the kernels is never timed: a child first runs its
+kernels on a tiny problem (``warm_up``: a small synthetic *file* corpus, as
+the real ones are files, whose cached encoding comes back memory-mapped
+read-only, for which Numba compiles separately). ``signature_count`` of the
+kernels before and after the timed part tells whether a compilation slipped
+in anyway; the report then warns.
+
+Quality
+-------
+``evaluate_quality``: this project's evaluation functions on any vectors
+(ours, or gensim's wrapped in our ``KeyedVectors``): Google analogies
+(3CosAdd, vocabulary restricted to the 30,000 most frequent words, accuracy
+over the questions answered), Spearman on WordSim-353 and SimLex-999. The
+files are found by ``find_eval_paths`` in DATA/eval (or DATA itself), where
+DATA is ``--data-dir``, else ``$WORDVEC_DATA``, else the corpus file's ../..
+"""
+import argparse
+import contextlib
+import importlib
+import json
+import math
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ANALOGY_RESTRICT_VOCAB = 30_000
+EVAL_FILES = {"analogy": "questions-words.txt", "ws353": "wordsim353.tsv",
+              "simlex": "simlex999.txt"}
+WARMUP_SENTENCES = 300  # the tiny synthetic corpus of a warm-up
+
+
+# ===================================================================== child processes
+
+def run_child(job, script):
+    """Run ``job`` in a fresh interpreter running ``script`` (the benchmark's
+    ``__file__``) with ``--_child``; return its figures (a dict, with "error"
+    on failure)."""
+    command = [sys.executable, os.path.abspath(script), "--_child", json.dumps(job)]
+    # stderr passes through (progress, warnings, tracebacks); stdout carries the JSON.
+    finished = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=False)
+    if finished.returncode != 0:
+        return {"error": f"child process exited with status {finished.returncode}"}
+    lines = [line for line in finished.stdout.splitlines() if line.strip()]
+    try:
+        return json.loads(lines[-1])
+    except (IndexError, json.JSONDecodeError):
+        return {"error": f"no JSON figures in the child's output: {finished.stdout[-300:]!r}"}
+
+
+def child_main(job_json, runners):
+    """Entry point of a child process: run one job with ``runners[job["task"]]``,
+    print its figures as one JSON line."""
+    job = json.loads(job_json)
+    print(json.dumps(runners[job["task"]](job)), flush=True)
+
+
+def peak_rss_mb():
+    """This process's peak resident set size so far, in MB (2**20 bytes)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 2**20 if sys.platform == "darwin" else peak / 2**10  # macOS: bytes; Linux: KiB
+
+
+def own_peak_rss_mb():
+    """Peak RSS of this process's own address space (Linux ``VmHWM``), or None.
+
+    Unlike ``ru_maxrss`` it does not include the parent's peak; used as a check.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 2**10  # kB
+    except OSError:
+        pass
+    return None
+
+
+def memory_figures():
+    """Both peak RSS readings, now: {"peak_rss_mb", "vm_hwm_mb"}."""
+    return {"peak_rss_mb": peak_rss_mb(), "vm_hwm_mb": own_peak_rss_mb()}
+
+
+def versions(*optional):
+    """Versions of Python, NumPy, Numba, and of each ``optional`` package that imports.
+
+    For a child to call (it imports them).
+    """
+    import importlib.metadata
+
+    import numpy
+
+    found = {"python": platform.python_version(), "numpy": numpy.__version__,
+             "numba": importlib.metadata.version("numba")}
+    for package in optional:
+        try:
+            found[package] = importlib.import_module(package).__version__
+        except ImportError:
+            pass
+    return found
+
+
+def machine():
+    """The machine, for the report."""
+    return {"cpus": os.cpu_count(), "platform": platform.platform()}
+
+
+# ===================================================================== warm-up
+
+def signature_count(kernels):
+    """How many compiled signatures the Numba dispatchers ``kernels`` hold together.
+
+    Each new argument type signature is a new compilation: if the count grows
+    during a timed part, the warm-up missed one and compile time was timed.
+    """
+    return sum(len(getattr(kernel, "signatures", ())) for kernel in kernels)
+
+
+def warm_up(prefix, work):
+    """Call ``work(folder, corpus)`` on a tiny synthetic file corpus in a scratch folder.
+
+    ``work`` runs what the timed part will run (same estimator, same settings,
+    same array kinds), so that the timed part compiles nothing. Returns the
+    seconds it all took.
+    """
+    from corpora.synthetic import write as write_synthetic
+
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix=prefix) as scratch:
+        corpus = Path(scratch) / "tiny.txt"
+        write_synthetic(corpus, n_sentences=WARMUP_SENTENCES)
+        work(Path(scratch), corpus)
+    return time.perf_counter() - started
+
+
+# ===================================================================== corpus and quality
+
+def truncate_corpus(source, max_words, folder):
+    """Write the first ``max_words`` tokens of ``source`` to a text file in ``folder``.
+
+    One sentence of ``Corpus(source)`` per line: read back with ``Corpus``,
+    the file gives the same sentences. Returns the file's path.
+    """
+    from wordvec.corpus import Corpus
+
+    path = Path(folder) / f"first-{max_words}-tokens.txt"
+    written = 0
+    with open(path, "w", encoding="utf-8") as out:
+        for sentence in Corpus(source):
+            sentence = sentence[:max_words - written]
+            out.write(" ".join(sentence) + "\n")
+            written += len(sentence)
+            if written >= max_words:
+                break
+    return path
+
+
+def corpus_slice(corpus, max_words, scratch):
+    """(corpus to train on, cache folder for its encoding) for ``--max-words``.
+
+    Without it: the corpus itself and the default cache. With it: the slice
+    (``truncate_corpus``) and a cache in ``scratch``, so that the user's cache
+    is not littered with slices. Both as strings (or None), for JSON.
+    """
+    if not max_words:
+        return str(corpus), None
+    return (str(truncate_corpus(corpus, max_words, scratch)),
+            str(Path(scratch) / "cache"))
+
+
+def find_eval_paths(data_dir):
+    """The three benchmark files, from DATA/eval (or DATA itself), as strings."""
+    data_dir = Path(data_dir)
+    folder = data_dir / "eval" if (data_dir / "eval").is_dir() else data_dir
+    paths = {name: folder / filename for name, filename in EVAL_FILES.items()}
+    missing = [str(path) for path in paths.values() if not path.is_file()]
+    if missing:
+        sys.exit(f"error: benchmark file(s) not found: {', '.join(missing)} "
+                 "(set --data-dir or WORDVEC_DATA to the folder holding eval/)")
+    return {name: str(path) for name, path in paths.items()}
+
+
+def finite_or_none(value):
+    """A float for JSON: NaN (e.g. a correlation over no pairs) becomes None."""
+    value = float(value)
+    return value if math.isfinite(value) else None
+
+
+def evaluate_quality(kv, eval_paths):
+    """Analogy accuracy and word-pair Spearman of ``kv`` (our KeyedVectors)."""
+    from wordvec.evaluate import evaluate_analogies, evaluate_word_pairs
+
+    analogies = evaluate_analogies(kv, eval_paths["analogy"],
+                                   restrict_vocab=ANALOGY_RESTRICT_VOCAB)
+    ws353 = evaluate_word_pairs(kv, eval_paths["ws353"])
+    simlex = evaluate_word_pairs(kv, eval_paths["simlex"])
+    return {"analogy_accuracy": analogies.accuracy,   # over answered questions
+            "analogy_answered": analogies.answered,
+            "analogy_questions": analogies.total.questions,
+            "ws353_spearman": finite_or_none(ws353.spearman),
+            "ws353_pairs_used": ws353.answered,
+            "simlex_spearman": finite_or_none(simlex.spearman),
+            "simlex_pairs_used": simlex.answered}
+
+
+# ===================================================================== command line
+
+def add_common_options(parser, workers_help=None, child=False):
+    """--corpus, --data-dir, --max-words, --json; --workers (a list, default 1 2)
+    with ``workers_help``; the hidden --_child with ``child``."""
+    parser.add_argument("--corpus", help="corpus file (e.g. ../shared/data/corpora/wiki17m.txt.xz)")
+    if workers_help:
+        parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help=workers_help)
+    parser.add_argument("--data-dir", help="folder holding eval/ (default: $WORDVEC_DATA, "
+                                           "else the corpus file's ../..)")
+    parser.add_argument("--max-words", type=int,
+                        help="use only the first N tokens of the corpus (quick trials)")
+    parser.add_argument("--json", help="also write every figure to this JSON file")
+    if child:
+        parser.add_argument("--_child", help=argparse.SUPPRESS)  # internal: one job, as JSON
+
+
+def check_common_options(parser, args):
+    """The checks of the common options' values (in the parent only: see ``start``)."""
+    if not args.corpus:
+        parser.error("--corpus is required")
+    workers = args.workers if isinstance(args.workers, list) else [args.workers]
+    if any(count < 1 for count in workers):
+        parser.error("--workers must all be >= 1")
+    if args.max_words is not None and args.max_words < 1:
+        parser.error("--max-words must be >= 1")
+
+
+def start(parser, argv, runners=None, check=None):
+    """Parse the command line of a benchmark script.
+
+    In a child (``--_child``): run its job with ``runners`` and return None.
+    In the parent: check the options (the common ones, then ``check(parser,
+    args)``) and return (args, the corpus's absolute path, the benchmark files).
+    """
+    args = parser.parse_args(argv)
+    if getattr(args, "_child", None) is not None:
+        child_main(args._child, runners)
+        return None
+    check_common_options(parser, args)
+    if check:
+        check(parser, args)
+    corpus = Path(args.corpus).resolve()
+    if not corpus.is_file():
+        sys.exit(f"error: corpus file {args.corpus} not found")
+    data_dir = Path(args.data_dir or os.environ.get("WORDVEC_DATA") or corpus.parent.parent)
+    return args, corpus, find_eval_paths(data_dir.resolve())
+
+
+@contextlib.contextmanager
+def scratch_folder(prefix):
+    """A temporary folder (its path as a string), deleted at the end whatever happens."""
+    scratch = tempfile.mkdtemp(prefix=prefix)
+    try:
+        yield scratch
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def progress(message):
+    """A progress line on stderr (stdout carries the report)."""
+    print(message, file=sys.stderr, flush=True)
+
+
+def write_json(report, path):
+    """Write every figure of ``report`` to ``path`` (if given) and say so."""
+    if path:
+        with open(path, "w", encoding="utf-8") as out:
+            json.dump(report, out, indent=2)
+        print(f"\nall figures written to {path}")
+
+
+# ===================================================================== report
+
+def cell(value, template):
+    """``value`` formatted with ``template``, or "-" when it is missing."""
+    return "-" if value is None else template.format(value)
+
+
+def ratio(run, baseline, key="words_per_second"):
+    """``key`` of ``run`` over that of ``baseline`` (None if either is missing)."""
+    if baseline is None or not run.get(key) or not baseline.get(key):
+        return None
+    return run[key] / baseline[key]
+
+
+def quality_cells(run, analogy_key, analogy_template):
+    """The table cells analogy@30k (``run[analogy_key]``), answered, WS353, SimLex."""
+    return (cell(run.get(analogy_key), analogy_template), f"{run['analogy_answered']:,}",
+            cell(run["ws353_spearman"], "{:.3f}"), cell(run["simlex_spearman"], "{:.3f}"))
+
+
+def table(header, rows, left=1):
+    """An aligned text table: the first ``left`` columns (names) to the left,
+    the others (numbers) to the right."""
+    # This imports the project (so NumPy and Numba): a parent calls it only
+    # once its children are done, when its own peak no longer matters.
+    from wordvec.tables import text_table
+
+    return text_table(rows, header=header, right=set(range(left, len(header))))
+
+
+def corpus_line(corpus, max_words, tokens=None):
+    """The corpus for the header, saying loudly when only a slice of it was used."""
+    if not max_words:
+        return str(corpus)
+    return (f"{corpus}: FIRST {tokens or max_words:,} TOKENS ONLY (--max-words, a quick trial: "
+            "not the benchmark)")
+
+
+def print_fields(fields):
+    """Header lines: (label, text) pairs, a text being a string or a list of lines."""
+    for label, text in fields:
+        lines = [text] if isinstance(text, str) else text
+        print(f"{label:<10} {lines[0]}")
+        for line in lines[1:]:
+            print(f"{'':<10} {line}")
+
+
+def environment_fields(report):
+    """The "versions" and "machine" header fields of a report."""
+    return [("versions", ", ".join(f"{name} {version}"
+                                   for name, version in report["versions"].items())),
+            ("machine", f"{report['machine']['cpus']} CPUs, {report['machine']['platform']}")]
+
+
+def run_notes(name, run, compiled_key):
+    """FAILED / WARNING lines for one run: its error, a ``ru_maxrss`` above its
+    own ``VmHWM`` (the launcher's peak showing through), a compilation timed."""
+    if "error" in run:
+        return [f"FAILED: {name}: {run['error']}"]
+    notes = []
+    if run.get("vm_hwm_mb") is not None and run["peak_rss_mb"] - run["vm_hwm_mb"] > 2:
+        notes.append(f"WARNING: {name}: ru_maxrss {run['peak_rss_mb']:.0f} MB exceeds the "
+                     f"process's own peak (VmHWM) {run['vm_hwm_mb']:.0f} MB: it may include "
+                     "the launching process's peak")
+    if run.get(compiled_key):
+        notes.append(f"WARNING: {name}: a Numba kernel compiled during the timed part; "
+                     "its time includes compilation")
+    return notes
+
+
+# ===================================================================== criteria
+
+def criterion(name, passed, detail, target=True):
+    """One acceptance criterion: {"criterion", "status", "detail"}.
+
+    status: PASS or FAIL; n/a when ``passed`` is None (what it needs was not
+    measured); "info" when ``target`` is None (a figure shown, with no target).
+    """
+    if target is None:
+        status = "info"
+    else:
+        status = "n/a" if passed is None else "PASS" if passed else "FAIL"
+    return {"criterion": name, "status": status, "detail": detail}
+
+
+def threshold(name, value, target, template, at_most=False, missing="not measured"):
+    """``criterion`` for ``value`` >= ``target`` (<= with ``at_most``).
+
+    ``template`` formats the value for the detail; ``missing`` is the detail
+    when ``value`` is None (n/a). A ``target`` of None gives an info line.
+    """
+    if value is None:
+        return criterion(name, None, missing, target)
+    passed = target is not None and (value <= target if at_most else value >= target)
+    return criterion(name, passed, template.format(value), target)
+
+
+def print_criteria(title, criteria, max_words, full_run):
+    """The criteria under ``title``, one aligned line each; on a ``--max-words``
+    slice, the title says they were set for ``full_run`` and are only indicative."""
+    if max_words:
+        title += f" (set for {full_run}: indicative only on this slice)"
+    print(title)
+    width = max(len(item["criterion"]) for item in criteria)
+    for item in criteria:
+        print(f"  {item['status']:<4}  {item['criterion']:<{width}}  {item['detail']}")
