@@ -1,11 +1,12 @@
 """Analogy benchmark: hand-checked cases, equality with gensim question by question, errors."""
+import math
 import time
 
 import numpy as np
 import pytest
 
 from benchmark_cases import gensim_copy, real_case, structured_case, write
-from wordvec.analogy import evaluate_analogies
+from wordvec.analogy import evaluate_analogies, wilson_interval
 from wordvec.errors import BenchmarkFileError
 from wordvec.keyedvectors import KeyedVectors
 
@@ -43,6 +44,59 @@ def test_analogies_by_hand(tiny):
     assert res.oov_ratio == pytest.approx(1 / 5)
     dummy = evaluate_analogies(kv, path, restrict_vocab=None, dummy4unknown=True)
     assert dummy.accuracy == pytest.approx(3 / 5)
+    # each interval over the same denominator as its accuracy
+    assert res.accuracy_ci == wilson_interval(3, 4)
+    assert fam.accuracy_ci == wilson_interval(2, 3)
+    assert gram.accuracy_ci == wilson_interval(1, 1)
+    assert res.semantic.accuracy_ci == wilson_interval(2, 3)
+    assert res.syntactic.accuracy_ci == wilson_interval(1, 1)
+    assert res.halves == [res.semantic, res.syntactic]
+    assert dummy.accuracy_ci == wilson_interval(3, 5)
+    assert dummy.syntactic.accuracy_ci == wilson_interval(1, 2)
+
+
+# ------------------------------------------------------- Wilson score interval
+
+def wilson_by_formula(k, n, z=1.959963984540054):
+    """Wilson (1927), written out; z is the normal 97.5% quantile."""
+    p = k / n
+    center = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z / (1 + z * z / n) * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return center - half, center + half
+
+
+def test_wilson_by_hand():
+    # 8 right out of 10, z = 1.959964, z² = 3.841459:
+    # center (0.8 + 0.1920729) / 1.3841459 = 0.7167402,
+    # half 1.959964 / 1.3841459 * sqrt(0.016 + 0.0096036) = 1.4160097 * 0.1600114 = 0.2265777
+    assert wilson_interval(8, 10) == pytest.approx((0.4901625, 0.9433178), abs=2e-7)
+    assert wilson_interval(8, 10) == pytest.approx(wilson_by_formula(8, 10), abs=1e-12)
+    assert wilson_interval(8, 10, confidence=0.9) == pytest.approx(
+        wilson_by_formula(8, 10, z=1.6448536269514722), abs=1e-12)
+    for k, n in [(1, 3), (700, 1000), (13_000, 19_544)]:
+        assert wilson_interval(k, n) == pytest.approx(wilson_by_formula(k, n), abs=1e-12)
+    # at 0% and 100% one bound is the edge itself, and the other is not
+    low, high = wilson_interval(0, 5)
+    assert low == 0.0 and high == pytest.approx(wilson_by_formula(0, 5)[1])
+    low, high = wilson_interval(5, 5)
+    assert high == 1.0 and low == pytest.approx(wilson_by_formula(5, 5)[0])
+    assert wilson_interval(0, 0) == (0.0, 1.0)  # nothing scored: nothing known
+    with pytest.raises(ValueError, match="0 <= successes <= trials, got 3 successes out of 2"):
+        wilson_interval(3, 2)
+    with pytest.raises(ValueError, match="confidence"):
+        wilson_interval(1, 2, confidence=1.0)
+
+
+def test_split_only_with_both_kinds_of_section(tmp_path):
+    """MSR's sections are named by part of speech: no "gram", no semantic/syntactic split."""
+    kv = KeyedVectors(np.array([[1, 0, 0], [1, 1, 0], [0, 0, 1], [0, 1, 1]], np.float32),
+                      list("abcd"))
+    msr = evaluate_analogies(kv, write(tmp_path / "msr.txt", ": JJ_JJR\na b c d\n"
+                                                              ": NN_NNS\nc d a b\n"))
+    assert msr.semantic is None and msr.syntactic is None and msr.halves == []
+    assert (msr.total.questions, msr.correct) == (2, 2)
+    grammar = evaluate_analogies(kv, write(tmp_path / "g.txt", ": gram1-x\na b c d\n"))
+    assert grammar.semantic is None and grammar.syntactic is None
 
 
 def test_analogies_case_sensitive_and_restricted(tiny):

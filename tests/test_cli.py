@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from corpora import registry, synthetic
@@ -67,7 +68,7 @@ def one_error_line(err):
 
 @pytest.mark.parametrize("command", [[], ["train"], ["train", "sg"], ["train", "cbow"],
                                      ["train", "glove"], ["cooccur"], ["eval"], ["neighbors"],
-                                     ["analogy"], ["fetch"], ["demo"], ["presets"]])
+                                     ["analogy"], ["fetch"], ["demo"], ["presets"], ["export"]])
 def test_every_command_has_help(command, capsys):
     with pytest.raises(SystemExit) as exit_info:
         main(command + ["--help"])
@@ -326,7 +327,8 @@ def test_train_then_eval(corpus_file, tmp_path, capsys):
     synthetic.write_questions(tmp_path / "data" / "eval" / "planted.txt")
     assert main(["train", "sg", "--corpus", str(corpus_file), "--out", str(tmp_path / "v.bin"),
                  "--data-dir", str(tmp_path / "data"), "--eval"] + TINY_MODEL) == 0
-    row = re.search(r"^planted +analogy +accuracy \(3cosadd\) +(\d\.\d+) +1020/1020",
+    row = re.search(r"^planted +analogy +accuracy \(3cosadd\) +(\d\.\d+) +"
+                    r"\[\d\.\d{3}, \d\.\d{3}\] +1020/1020",
                     capsys.readouterr().out, re.MULTILINE)
     assert row and float(row.group(1)) > 0.5
 
@@ -383,10 +385,46 @@ def test_eval_benchmark_files(vectors, tmp_path, no_data_dir, capsys):
     assert main(["eval", str(vectors), "--benchmark", str(analogies),
                  "--benchmark", str(pairs)]) == 0
     out = capsys.readouterr().out
-    assert re.search(r"^handmade +analogy +accuracy \(3cosadd\) +1\.0000 +2/3 +1 \(33\.3%\)$",
-                     out, re.MULTILINE)
-    assert re.search(r"^pairs +word-pairs +spearman +-?\d\.\d{4} +4/4 +0 \(0\.0%\)$",
-                     out, re.MULTILINE)
+    # 2 right out of 2 answered: Wilson's 95% interval is [0.342, 1.000]
+    assert re.search(r"^handmade +analogy +accuracy \(3cosadd\) +1\.0000 +\[0\.342, 1\.000\] +"
+                     r"2/3 +1 \(33\.3%\)$", out, re.MULTILINE)
+    assert re.search(r"^pairs +word-pairs +spearman +-?\d\.\d{4} +\[-?\d\.\d{3}, -?\d\.\d{3}\] +"
+                     r"4/4 +0 \(0\.0%\)$", out, re.MULTILINE)
+    assert re.search(r"^pairs +word-pairs +pearson +-?\d\.\d{4} +4/4 +0 \(0\.0%\)$", out,
+                     re.MULTILINE)
+
+
+def test_eval_several_models_one_table(vectors, tmp_path, no_data_dir, capsys):
+    analogies = tmp_path / "handmade.txt"
+    analogies.write_text(": capitals\nparis france berlin germany\ntokyo japan rome italy\n")
+    pairs = tmp_path / "pairs.tsv"
+    pairs.write_text("paris\tfrance\t9\nguitar\tpiano\t8\nking\tsoup\t1\nbread\tstorm\t0.5\n")
+    copy = tmp_path / "copy.bin"
+    KeyedVectors.load(vectors).save(copy)  # the same vectors: the same figures
+    assert main(["eval", str(vectors), str(copy), "--benchmark", str(analogies),
+                 "--benchmark", str(pairs), "--resamples", "200"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith(f"tiny = {vectors}: ") and lines[0].endswith(" x 30 dimensions")
+    assert lines[1].startswith(f"copy = {copy}: ")
+    table = lines[lines.index("") + 1:]
+    assert table[0].split() == ["benchmark", "metric", "tiny", "copy"]
+    cells = [re.split(" {2,}", line) for line in table[2:]]
+    assert [row[:2] for row in cells] == [
+        ["handmade", "accuracy (3cosadd)"], ["handmade", "answered"],
+        ["pairs", "spearman"], ["pairs", "pearson"], ["pairs", "answered"]]
+    assert cells[0][2:] == ["1.0000 [0.342, 1.000]"] * 2
+    assert cells[1][2:] == ["2/2"] * 2 and cells[4][2:] == ["4/4"] * 2
+    assert cells[2][2] == cells[2][3] and re.fullmatch(r"-?\d\.\d{4} \[.*\]", cells[2][2])
+
+
+def test_eval_checks_every_vector_file_first(vectors, tmp_path, no_data_dir, capsys):
+    missing = tmp_path / "missing.npz"
+    pairs = tmp_path / "pairs.tsv"
+    pairs.write_text("paris\tfrance\t9\nguitar\tpiano\t8\n")
+    assert main(["eval", str(vectors), str(missing), "--benchmark", str(pairs)]) == 2
+    captured = capsys.readouterr()
+    assert f"{missing}: no such vector file" in one_error_line(captured.err)
+    assert captured.out == ""  # the first model was not evaluated for nothing
 
 
 def test_eval_data_dir_runs_its_eval_folder(vectors, tmp_path, no_data_dir, capsys):
@@ -399,6 +437,50 @@ def test_eval_without_benchmarks_says_how_to_set_them(vectors, no_data_dir, caps
     assert main(["eval", str(vectors)]) == 2
     line = one_error_line(capsys.readouterr().err)
     assert all(hint in line for hint in ("--benchmark", "--data-dir", "WORDVEC_DATA"))
+
+
+# -------------------------------------------------------------------- export
+
+def test_export_projector(vectors, tmp_path, capsys):
+    folder = tmp_path / "projector"
+    assert main(["export", str(vectors), "--projector", str(folder), "--top", "25"]) == 0
+    kv = KeyedVectors.load(vectors)
+    out = capsys.readouterr().out
+    assert f"25 of {len(kv):,} words x 30 dimensions" in out
+    assert "(word and count columns)" in out
+    rows = (folder / "vectors.tsv").read_text().splitlines()
+    assert len(rows) == 25
+    floats = np.array([row.split("\t") for row in rows], dtype=np.float32)
+    assert np.array_equal(floats, kv.vectors[:25])  # float32 values read back exactly
+    metadata = (folder / "metadata.tsv").read_text().splitlines()
+    assert metadata[0] == "word\tcount"
+    assert metadata[1:] == [f"{w}\t{c}" for w, c in zip(kv.index_to_key[:25], kv.counts[:25])]
+    assert sorted(p.name for p in folder.iterdir()) == ["metadata.tsv", "vectors.tsv"]
+
+
+def test_export_without_counts_and_refused_words(vectors, tmp_path, capsys):
+    kv = KeyedVectors.load(vectors)
+    text = tmp_path / "tiny.txt"
+    kv.save(text)  # word2vec text: no counts
+    assert main(["export", str(text), "--projector", str(tmp_path / "p")]) == 0
+    assert "(words)" in capsys.readouterr().out
+    assert (tmp_path / "p" / "metadata.tsv").read_text().splitlines() == kv.index_to_key
+    assert len((tmp_path / "p" / "vectors.tsv").read_text().splitlines()) == len(kv)
+    tabbed = tmp_path / "tabbed.npz"
+    KeyedVectors(kv.vectors[:3], ["a", "b\tc", "d"]).save(tabbed)
+    assert main(["export", str(tabbed), "--projector", str(tmp_path / "q")]) == 2
+    line = one_error_line(capsys.readouterr().err)
+    assert "word 'b\\tc' (row 1 of the vocabulary) holds a tab or a line break" in line
+    assert not (tmp_path / "q").exists()
+
+
+def test_export_needs_projector_and_a_positive_top(vectors, capsys):
+    for argv in (["export", str(vectors)], ["export", str(vectors), "--projector", "p",
+                                             "--top", "0"]):
+        with pytest.raises(SystemExit) as exit_info:
+            main(argv)
+        assert exit_info.value.code == 2
+        assert "error:" in capsys.readouterr().err
 
 
 # --------------------------------------------------------------------- fetch

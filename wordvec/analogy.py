@@ -5,6 +5,10 @@ each followed by questions ``a b c d``: "a is to b as c is to d". The vectors
 answer with the word nearest to ``b - a + c`` (3CosAdd) or its multiplicative
 cousin (3CosMul); the score is the fraction answered with ``d``.
 
+Each accuracy comes with a 95% Wilson score interval (``accuracy_ci``, see
+:func:`wilson_interval`): 300 questions answered 70% right leave the true
+accuracy anywhere between about 65% and 75%.
+
 The numbers equal gensim 4.4's ``KeyedVectors.evaluate_word_analogies`` on the
 same vectors, question for question, but the questions are answered in
 batches (one matrix product per 256 questions), so the full Google set
@@ -27,7 +31,15 @@ Semantics (as gensim's)
   (uppercased) spelling is not one of the question words is the answer (if
   none is, the last candidate stands). Exact score ties go to the more
   frequent word.
-* Sections whose names start with ``gram`` are syntactic, the others semantic.
+* Sections whose names start with ``gram`` are syntactic, the others semantic,
+  and ``semantic`` and ``syntactic`` total each half, as word2vec's
+  compute-accuracy reports them for the Google set (compute-accuracy counts
+  the first five sections as semantic: the same split for that file). Only a
+  file with both kinds of section is split: the MSR set's sections are
+  named by part of speech (``JJ_JJR``, ...) and are all syntactic in fact,
+  so reading them as "semantic" would mislead; there, and in any file with
+  sections of one kind only, ``semantic`` and ``syntactic`` are None and
+  ``total`` is the only summary.
 * Unlike gensim, a question line without exactly 4 words is an error naming
   the file and line (gensim skips it silently); blank and ``#`` lines are skipped.
 * A question word with a zero vector: gensim's scores all become NaN and its
@@ -47,8 +59,12 @@ Example
 >>> result = evaluate_analogies(kv, path)
 >>> result.questions[0].predicted, result.accuracy, result.skipped
 ('queen', 1.0, 1)
+>>> [round(bound, 4) for bound in result.accuracy_ci]   # 1 right out of 1: not much known
+[0.2065, 1.0]
 """
+import math
 from dataclasses import dataclass, field
+from statistics import NormalDist
 
 import numpy as np
 
@@ -60,6 +76,50 @@ _CANDIDATES = 5          # gensim asks most_similar for topn=5 ...
 _QUESTION_WORDS = 3      # ... plus one extra per query word, to drop them
 _CHUNK_CELLS = 1 << 23   # scores held at once: questions per chunk x restricted vocabulary
 _MAX_CHUNK = 256
+
+
+def wilson_interval(successes, trials, confidence=0.95):
+    """Wilson score interval of a proportion ``successes / trials``.
+
+    With p = successes / trials and z the normal quantile of (1 + confidence) / 2
+    (1.96 for 95%), the interval is::
+
+        (p + z²/2n  ±  z·sqrt(p(1 - p)/n + z²/4n²)) / (1 + z²/n)
+
+    Unlike the textbook p ± z·sqrt(p(1 - p)/n), it stays inside [0, 1] and
+    does not shrink to a point at 0% or 100% accuracy (Wilson 1927; Brown,
+    Cai & DasGupta 2001 recommend it for any n).
+
+    Parameters
+    ----------
+    successes, trials : int
+        Correct answers, out of how many; 0 <= successes <= trials.
+    confidence : float
+        The interval's coverage, between 0 and 1.
+
+    Returns
+    -------
+    (low, high) : tuple of float
+        (0.0, 1.0) when trials is 0: the interval's limit as n -> 0.
+
+    Examples
+    --------
+    >>> [round(bound, 4) for bound in wilson_interval(8, 10)]
+    [0.4902, 0.9433]
+    """
+    if not 0 <= successes <= trials:
+        raise ValueError(f"expected 0 <= successes <= trials, got {successes} successes out "
+                         f"of {trials} trials")
+    if not 0 < confidence < 1:
+        raise ValueError(f"confidence must be between 0 and 1, got {confidence!r}")
+    if trials == 0:
+        return 0.0, 1.0
+    z = NormalDist().inv_cdf((1.0 + confidence) / 2.0)
+    n, p, z2 = trials, successes / trials, z * z
+    center = (p + z2 / (2 * n)) / (1 + z2 / n)
+    half = z / (1 + z2 / n) * math.sqrt(p * (1 - p) / n + z2 / (4 * n * n))
+    # clipped: at p = 0 or 1 one bound is exactly 0 or 1 but for the rounding
+    return max(0.0, center - half), min(1.0, center + half)
 
 
 @dataclass
@@ -99,6 +159,11 @@ class SectionResult:
         return self.correct / self.scored if self.scored else 0.0
 
     @property
+    def accuracy_ci(self):
+        """95% Wilson score interval of ``accuracy`` (same denominator: ``scored``)."""
+        return wilson_interval(self.correct, self.scored)
+
+    @property
     def accuracy_all(self):
         """Correct / all questions: a skipped question counts as wrong."""
         return self.correct / self.questions if self.questions else 0.0
@@ -118,6 +183,7 @@ class AnalogyResult:
     case_insensitive: bool
     dummy4unknown: bool
     sections: list = field(default_factory=list)    # SectionResult per ": section"
+    # The halves, if the file has both kinds of section (else None: see the module doc)
     semantic: SectionResult = None                  # sections not starting with "gram"
     syntactic: SectionResult = None                 # sections starting with "gram"
     total: SectionResult = None
@@ -129,9 +195,19 @@ class AnalogyResult:
         return self.total.accuracy
 
     @property
+    def accuracy_ci(self):
+        """95% Wilson score interval of ``accuracy``."""
+        return self.total.accuracy_ci
+
+    @property
     def accuracy_all(self):
         """Accuracy over all questions, skipped ones counting as wrong."""
         return self.total.accuracy_all
+
+    @property
+    def halves(self):
+        """[semantic, syntactic] if the file has both kinds of section, else []."""
+        return [self.semantic, self.syntactic] if self.semantic is not None else []
 
     @property
     def answered(self):
@@ -309,9 +385,12 @@ def evaluate_analogies(kv, path, restrict_vocab=30000, case_insensitive=True, me
                            case_insensitive=case_insensitive, dummy4unknown=dummy4unknown)
     # one record per header line, as gensim keeps them (even if a name repeats)
     result.sections = [SectionResult(name, dummy4unknown=dummy4unknown) for name in section_names]
-    result.semantic = SectionResult("semantic", dummy4unknown=dummy4unknown)
-    result.syntactic = SectionResult("syntactic", dummy4unknown=dummy4unknown)
     result.total = SectionResult("total", dummy4unknown=dummy4unknown)
+    syntactic = [name.startswith("gram") for name in section_names]
+    split = any(syntactic) and not all(syntactic)
+    if split:
+        result.semantic = SectionResult("semantic", dummy4unknown=dummy4unknown)
+        result.syntactic = SectionResult("syntactic", dummy4unknown=dummy4unknown)
     for qi, (section_index, line_no, words) in enumerate(parsed):
         section = section_names[section_index]
         answered = qi in predicted
@@ -322,6 +401,7 @@ def evaluate_analogies(kv, path, restrict_vocab=30000, case_insensitive=True, me
                                    correct)
         result.questions.append(question)
         result.sections[section_index]._add(question)
-        (result.syntactic if section.startswith("gram") else result.semantic)._add(question)
+        if split:
+            (result.syntactic if syntactic[section_index] else result.semantic)._add(question)
         result.total._add(question)
     return result

@@ -33,6 +33,7 @@ from wordvec.errors import WordvecError
 
 from .cooccur import add_cooccur_parser
 from .demo import add_demo_parser
+from .export import add_export_parser
 from .fetch import add_fetch_parser
 from .query import add_query_parsers
 from .train import add_train_parser
@@ -49,6 +50,7 @@ def build_parser():
     add_train_parser(commands)
     add_cooccur_parser(commands)
     add_query_parsers(commands)
+    add_export_parser(commands)
     add_fetch_parser(commands)
     add_demo_parser(commands)
     return parser

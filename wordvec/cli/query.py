@@ -8,12 +8,15 @@
   2  sky  0.0000
 """
 import sys
+from pathlib import Path
 
 from wordvec.datadir import ENV_VAR, eval_dir
 from wordvec.errors import UnknownWordError, WordvecError
-from wordvec.evaluate import ANALOGY_METHODS, benchmark_files, evaluate_suite, format_table
+from wordvec.evaluate import (ANALOGY_METHODS, benchmark_files, combine_suites, evaluate_suite,
+                              format_models_table, format_table)
 from wordvec.keyedvectors import KeyedVectors
 from wordvec.tables import text_table
+from wordvec.vectors_io import detect_format
 
 from .common import positive_int
 
@@ -26,8 +29,26 @@ def ranked(results):
                        for rank, (word, score) in enumerate(results, 1)], right={0, 2})
 
 
+def model_names(paths):
+    """Column headings for vector files: their stems, or the paths as given if stems repeat.
+
+    >>> model_names(["runs/sg.bin", "runs/cbow.npz"])
+    ['sg', 'cbow']
+    >>> model_names(["a/vectors.bin", "b/vectors.bin", "b/vectors.bin"])
+    ['a/vectors.bin', 'b/vectors.bin', 'b/vectors.bin (2)']
+    """
+    stems = [Path(path).name.split(".")[0] or str(path) for path in paths]
+    names = stems if len(set(stems)) == len(stems) else [str(path) for path in paths]
+    seen = {}
+    unique = []
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        unique.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
+    return unique
+
+
 def eval_command(args):
-    """``wordvec eval VECTORS``: every benchmark of the data directory and/or --benchmark."""
+    """``wordvec eval VECTORS ...``: every benchmark of the data directory and/or --benchmark."""
     # --benchmark alone runs just those files; the data directory's whole
     # folder runs (before them) when --data-dir is given, or by default from
     # $WORDVEC_DATA.
@@ -39,11 +60,27 @@ def eval_command(args):
                 f"nothing to evaluate on: pass --benchmark FILE, or --data-dir DIR (a folder "
                 f"holding eval/), or set the data directory once for every command: "
                 f"export {ENV_VAR}=DIR")
-    kv = KeyedVectors.load(args.vectors)
+    for path in args.vectors:  # all of them before the first (slow) evaluation
+        detect_format(path)
+        if not Path(path).is_file():
+            raise WordvecError(f"{path}: no such vector file")
     benchmarks = (benchmark_files(folder) if folder is not None else []) + args.benchmark
-    rows = evaluate_suite(kv, benchmarks, restrict_vocab=args.restrict_vocab, method=args.method)
-    print(f"{args.vectors}: {len(kv):,} words x {kv.vector_size} dimensions")
-    print(format_table(rows))
+    names = model_names(args.vectors)
+    suites = {}
+    # One model in memory at a time: each is loaded, scored and dropped.
+    for name, path in zip(names, args.vectors):
+        kv = KeyedVectors.load(path)
+        label = "" if len(names) == 1 or name == path else f"{name} = "
+        print(f"{label}{path}: {len(kv):,} words x {kv.vector_size} dimensions")
+        suites[name] = evaluate_suite(kv, benchmarks, restrict_vocab=args.restrict_vocab,
+                                      method=args.method, n_resamples=args.resamples,
+                                      seed=args.seed)
+        del kv
+    if len(names) == 1:
+        print(format_table(suites[names[0]]))
+    else:
+        print()
+        print(format_models_table(combine_suites(suites)))
     return 0
 
 
@@ -79,8 +116,12 @@ def add_query_parsers(commands):
     evaluate = commands.add_parser(
         "eval", help="score vectors on analogy and similarity benchmarks",
         description="Score vectors on every benchmark of the data directory's eval/ folder, "
-                    "and/or on the files given with --benchmark.")
-    evaluate.add_argument("vectors", metavar="VECTORS", help=VECTORS_HELP)
+                    "and/or on the files given with --benchmark. Several vector files give "
+                    "one table with a column per model. Each figure comes with its 95% "
+                    "confidence interval: Wilson's for an analogy accuracy, a bootstrap "
+                    "percentile interval for Spearman (Pearson has none).")
+    evaluate.add_argument("vectors", metavar="VECTORS", nargs="+",
+                          help=VECTORS_HELP + "; several compare models side by side")
     evaluate.add_argument("--data-dir", metavar="DIR",
                           help=f"data directory whose eval/ folder is run (default: ${ENV_VAR})")
     evaluate.add_argument("--benchmark", action="append", default=[], metavar="FILE",
@@ -91,6 +132,13 @@ def add_query_parsers(commands):
                                "(default: %(default)s)")
     evaluate.add_argument("--method", choices=ANALOGY_METHODS, default="3cosadd",
                           help="analogy scoring (default: %(default)s)")
+    evaluate.add_argument("--resamples", type=positive_int, default=1000, metavar="N",
+                          help="bootstrap resamples for each Spearman interval; fewer only save "
+                               "time, use at least 1000 for figures you report "
+                               "(default: %(default)s)")
+    evaluate.add_argument("--seed", type=int, default=0,
+                          help="seeds the bootstrap: the same seed gives the same intervals "
+                               "(default: %(default)s)")
     evaluate.set_defaults(run=eval_command)
 
     neighbors = commands.add_parser("neighbors", help="nearest neighbours of words",
