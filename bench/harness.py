@@ -43,7 +43,6 @@ DATA is ``--data-dir``, else ``$WORDVEC_DATA``, else the corpus file's ../..
 """
 import argparse
 import contextlib
-import importlib
 import json
 import math
 import os

@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 from benchmark_cases import gensim_copy, real_case, structured_case, write
-from wordvec.analogy import evaluate_analogies, wilson_interval
+from wordvec.analogy import evaluate_analogies
+from wordvec.stats import wilson_interval
 from wordvec.errors import BenchmarkFileError
 from wordvec.keyedvectors import KeyedVectors
 

@@ -5,7 +5,7 @@ import zipfile
 import numpy as np
 import pytest
 
-from wordvec import npz_format, vectors_io, word2vec_format
+from wordvec import npz_format, word2vec_format
 from wordvec.errors import VectorFileError
 from wordvec.keyedvectors import KeyedVectors
 

@@ -62,64 +62,19 @@ Example
 >>> [round(bound, 4) for bound in result.accuracy_ci]   # 1 right out of 1: not much known
 [0.2065, 1.0]
 """
-import math
 from dataclasses import dataclass, field
-from statistics import NormalDist
 
 import numpy as np
 
 from .benchmark import known_words, read_lines
 from .errors import BenchmarkFileError
+from .stats import wilson_interval
 
 ANALOGY_METHODS = ("3cosadd", "3cosmul")
 _CANDIDATES = 5          # gensim asks most_similar for topn=5 ...
 _QUESTION_WORDS = 3      # ... plus one extra per query word, to drop them
 _CHUNK_CELLS = 1 << 23   # scores held at once: questions per chunk x restricted vocabulary
 _MAX_CHUNK = 256
-
-
-def wilson_interval(successes, trials, confidence=0.95):
-    """Wilson score interval of a proportion ``successes / trials``.
-
-    With p = successes / trials and z the normal quantile of (1 + confidence) / 2
-    (1.96 for 95%), the interval is::
-
-        (p + z²/2n  ±  z·sqrt(p(1 - p)/n + z²/4n²)) / (1 + z²/n)
-
-    Unlike the textbook p ± z·sqrt(p(1 - p)/n), it stays inside [0, 1] and
-    does not shrink to a point at 0% or 100% accuracy (Wilson 1927; Brown,
-    Cai & DasGupta 2001 recommend it for any n).
-
-    Parameters
-    ----------
-    successes, trials : int
-        Correct answers, out of how many; 0 <= successes <= trials.
-    confidence : float
-        The interval's coverage, between 0 and 1.
-
-    Returns
-    -------
-    (low, high) : tuple of float
-        (0.0, 1.0) when trials is 0: the interval's limit as n -> 0.
-
-    Examples
-    --------
-    >>> [round(bound, 4) for bound in wilson_interval(8, 10)]
-    [0.4902, 0.9433]
-    """
-    if not 0 <= successes <= trials:
-        raise ValueError(f"expected 0 <= successes <= trials, got {successes} successes out "
-                         f"of {trials} trials")
-    if not 0 < confidence < 1:
-        raise ValueError(f"confidence must be between 0 and 1, got {confidence!r}")
-    if trials == 0:
-        return 0.0, 1.0
-    z = NormalDist().inv_cdf((1.0 + confidence) / 2.0)
-    n, p, z2 = trials, successes / trials, z * z
-    center = (p + z2 / (2 * n)) / (1 + z2 / n)
-    half = z / (1 + z2 / n) * math.sqrt(p * (1 - p) / n + z2 / (4 * n * n))
-    # clipped: at p = 0 or 1 one bound is exactly 0 or 1 but for the rounding
-    return max(0.0, center - half), min(1.0, center + half)
 
 
 @dataclass

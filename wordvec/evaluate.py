@@ -52,12 +52,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .analogy import (ANALOGY_METHODS, AnalogyQuestion, AnalogyResult, SectionResult,
-                      evaluate_analogies, wilson_interval)
+                      evaluate_analogies)
 from .benchmark import read_lines
 from .errors import BenchmarkFileError
 from .keyedvectors import KeyedVectors
-from .similarity import (WordPair, WordPairsResult, evaluate_word_pairs, pearson, rankdata,
-                         spearman, spearman_bootstrap_ci)
+from .similarity import WordPair, WordPairsResult, evaluate_word_pairs
+from .stats import pearson, rankdata, spearman, spearman_bootstrap_ci, wilson_interval
 from .tables import text_table
 
 __all__ = ["ANALOGY_METHODS", "AnalogyQuestion", "AnalogyResult", "SectionResult",
