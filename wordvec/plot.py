@@ -1,0 +1,41 @@
+"""The project's figures: each a function from plain inputs to a matplotlib Figure.
+
+Import the figures from here; each lives in the module of its concept:
+
+* ``plot_results``: ``scores`` (benchmark scores per model, with 95%
+  intervals) and ``similarity_scatter`` (human score against cosine, pair by pair);
+* ``plot_training``: ``loss_curves`` (training loss against epochs) and
+  ``accuracy_by_epoch`` (a score after each epoch);
+* ``plot_vectors``: ``pca_map`` (words on their first two principal components,
+  analogy offsets as arrows), with ``pca_2d``, the projection itself;
+* ``plot_corpus``: ``zipf`` (word count against rank), ``keep_probability``
+  (word2vec's subsampling) and ``glove_weighting`` (GloVe's weight of a count);
+* ``plot_base``: ``save`` (atomic, format by extension), ``png_bytes``,
+  ``data_uri`` (a figure inside a self-contained HTML page) and ``model_colors``;
+* ``plot_labels``: where to write each word so that labels do not overlap.
+
+Pass one ``colors`` dict (``model_colors(all_model_names)``) to every figure
+and a model keeps its colour throughout a report. matplotlib is loaded only
+when a figure is drawn, so importing this module costs nothing; the figures
+never touch pyplot, so they work without a display and are freed like any
+object.
+
+Example
+-------
+>>> from wordvec import plot
+>>> from wordvec.vocab import Vocabulary
+>>> fig = plot.zipf(Vocabulary(["the", "of", "cat", "sat"], [900, 450, 300, 225]))
+>>> fig.axes[0].get_xscale()
+'log'
+>>> plot.data_uri(fig)[:22]
+'data:image/png;base64,'
+"""
+from .plot_base import data_uri, figure_bytes, model_colors, png_bytes, save
+from .plot_corpus import glove_weighting, keep_probability, zipf
+from .plot_results import scores, similarity_scatter
+from .plot_training import accuracy_by_epoch, loss_curves
+from .plot_vectors import pca_2d, pca_map
+
+__all__ = ["scores", "similarity_scatter", "loss_curves", "accuracy_by_epoch", "pca_map",
+           "pca_2d", "zipf", "keep_probability", "glove_weighting", "save", "png_bytes",
+           "figure_bytes", "data_uri", "model_colors"]
