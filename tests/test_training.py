@@ -94,3 +94,9 @@ def test_status_feeds_the_bar_and_errors_in_work_reach_the_caller():
 
     with pytest.raises(ValueError, match="a bug in a kernel"):
         train_epochs(broken, TASKS, epochs=1, workers=2, verbose=False)
+
+
+def test_the_callbacks_time_is_not_training_time():
+    log = train_epochs(work, TASKS, epochs=2, verbose=False,
+                       on_epoch=lambda log: threading.Event().wait(0.3))
+    assert log.seconds < 0.3 and max(log.seconds_per_epoch) < 0.3

@@ -46,11 +46,12 @@ class TrainingLog:
     loss_curve : list of (float, float)
         (epochs done, mean loss) after each chunk, in order of progress.
     seconds_per_epoch : list of float
-        Wall-clock seconds from the end of one epoch to the end of the next.
+        Wall-clock seconds from the end of one epoch to the end of the next,
+        the time spent in ``on_epoch`` (callbacks) excluded.
     epochs_done, units_done : int
         Finished epochs; units of work (words, entries) trained.
     seconds : float
-        Training time so far.
+        Training time so far, without the time spent in ``on_epoch``.
     interrupted : bool
         True if Ctrl-C stopped training early.
     """
@@ -110,6 +111,7 @@ def train_epochs(work, tasks, epochs, workers=1, *, on_epoch=None, sync_epochs=F
     bar = tqdm(total=epochs * epoch_units, unit=unit, unit_scale=True, disable=not verbose,
                desc=desc)
     started = epoch_started = time.perf_counter()
+    paused = 0.0  # seconds spent in on_epoch
 
     def run(item):
         epoch, i = item
@@ -139,10 +141,13 @@ def train_epochs(work, tasks, epochs, workers=1, *, on_epoch=None, sync_epochs=F
                     now = time.perf_counter()
                     log.loss_history.append(epoch_loss[done] / max(epoch_examples[done], 1))
                     log.seconds_per_epoch.append(now - epoch_started)
-                    log.epochs_done, log.seconds, epoch_started = done + 1, now - started, now
+                    log.epochs_done, log.seconds = done + 1, now - started - paused
                     logger.info("epoch %d: loss %.4f", done + 1, log.loss_history[-1])
                     if on_epoch is not None:
                         on_epoch(log)
+                    # The callbacks' time is theirs, not training's.
+                    epoch_started = time.perf_counter()
+                    paused += epoch_started - now
     except KeyboardInterrupt:
         log.interrupted = True
         logger.warning("interrupted in epoch %d: keeping what was trained so far",
@@ -150,5 +155,5 @@ def train_epochs(work, tasks, epochs, workers=1, *, on_epoch=None, sync_epochs=F
     finally:
         bar.close()
         log.loss_curve.sort()  # with several workers, chunks finish out of order
-        log.seconds = time.perf_counter() - started
+        log.seconds = time.perf_counter() - started - paused
     return log

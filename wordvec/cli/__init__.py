@@ -22,7 +22,8 @@ Every command has ``--help``. A bad argument or input prints one line,
 This package is the face of the project: the only place that imports the
 algorithm packages (through ``algorithms.py``) and ``corpora``. One module
 per command group: ``train.py`` (train, presets), ``cooccur.py``,
-``query.py`` (eval, neighbors, analogy), ``fetch.py``, ``demo.py``; what
+``query.py`` (eval, neighbors, analogy), ``compare.py``, ``export.py``, ``fetch.py``,
+``demo.py``; what
 they share is in ``common.py``.
 """
 import argparse
@@ -31,6 +32,7 @@ import sys
 from wordvec import __version__
 from wordvec.errors import WordvecError
 
+from .compare import add_compare_parser
 from .cooccur import add_cooccur_parser
 from .demo import add_demo_parser
 from .export import add_export_parser
@@ -50,6 +52,7 @@ def build_parser():
     add_train_parser(commands)
     add_cooccur_parser(commands)
     add_query_parsers(commands)
+    add_compare_parser(commands)
     add_export_parser(commands)
     add_fetch_parser(commands)
     add_demo_parser(commands)

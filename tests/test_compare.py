@@ -1,0 +1,63 @@
+"""``wordvec compare``, run in-process on the built-in synthetic corpus."""
+import json
+import re
+
+import pytest
+
+from wordvec.cli import main
+
+
+@pytest.fixture(scope="module")
+def compared(tmp_path_factory):
+    out = tmp_path_factory.mktemp("compare") / "report"
+    return out, main(["compare", "--algorithms", "sg,cbow", "--out", str(out), "--quiet",
+                      "--workers", "1"])
+
+
+def test_compare_writes_the_report(compared, capsys):
+    out, status = compared
+    assert status == 0
+    names = sorted(path.name for path in out.iterdir())
+    assert names == ["epochs.png", "loss.png", "pca.png", "report.html", "report.md",
+                     "results.json", "scores.png"]
+    results = json.loads((out / "results.json").read_text())
+    assert [model["name"] for model in results["models"]] == ["sg", "cbow"]
+    models = {model["name"]: model for model in results["models"]}
+    assert models["sg"]["params"]["workers"] == 1
+    assert results["benchmarks"] == ["planted-analogies.txt"]
+    # One vocabulary for both, and each model followed epoch by epoch.
+    assert models["sg"]["vocabulary"] == models["cbow"]["vocabulary"]
+    assert len(models["cbow"]["epoch_scores"]) == 5
+    # Both learn the planted analogies (the demo's corpus, a little smaller).
+    scores = results["scores"][0]["models"]
+    assert scores["sg"]["value"] > 0.9 and scores["cbow"]["value"] > 0.9
+    assert scores["sg"]["ci"][0] < scores["sg"]["value"] <= scores["sg"]["ci"][1]
+    markdown = (out / "report.md").read_text()
+    assert re.search(r"^\| planted-analogies \| [01]\.\d{3} \[", markdown, re.MULTILINE)
+    assert "## Nearest neighbours" in markdown and "| paris |" in markdown
+
+
+def test_compare_prints_the_expected_time_first(tmp_path, capsys):
+    assert main(["compare", "--algorithms", "cbow", "--out", str(tmp_path), "--quiet"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert re.match(r"comparing cbow on the synthetic corpus .*expected time about \d+ s",
+                    lines[0])
+    assert lines[1].startswith("[1/1] cbow:") and lines[-1].startswith("report: ")
+
+
+@pytest.mark.parametrize("flags, message", [
+    (["--algorithms", "sg,word2vec"], "--algorithms 'sg,word2vec': expected names from"),
+    (["--algorithms", "sg", "--preset", "small-corpus"], "--preset small-corpus: none of sg"),
+])
+def test_bad_choices_are_one_line_errors(flags, message, tmp_path, capsys):
+    assert main(["compare", "--out", str(tmp_path), *flags]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_groups_file(tmp_path, capsys):
+    groups = tmp_path / "groups.txt"
+    groups.write_text("music: guitar piano drums\nbad line without colon\n")
+    assert main(["compare", "--algorithms", "cbow", "--groups", str(groups),
+                 "--out", str(tmp_path / "out"), "--quiet"]) == 2
+    assert f"--groups {groups}: line 2: expected 'group name: word word a->b ...'" in \
+        capsys.readouterr().err

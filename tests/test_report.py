@@ -1,0 +1,78 @@
+"""The comparison report (wordvec/report.py), from hand-made runs and scores."""
+import json
+import re
+
+import numpy as np
+import pytest
+
+from wordvec.evaluate import ModelsRow, SuiteRow
+from wordvec.keyedvectors import KeyedVectors
+from wordvec.report import ModelRun, read_groups, results_table, write_report
+
+WORDS = ["france", "paris", "italy", "rome", "man", "woman", "king", "queen"]
+
+
+def tiny_kv(seed):
+    return KeyedVectors(np.random.default_rng(seed).normal(size=(len(WORDS), 6)), WORDS)
+
+
+def runs():
+    return [ModelRun("sg", tiny_kv(0), "skipgram", {"dim": 6}, fit_seconds=1.5,
+                     train_seconds=1.2, words_per_second=12345.0, peak_rss_mb=200.0,
+                     loss_curve=[(0.5, 3.0), (1.0, 2.5)], epoch_scores=[0.2, 0.4]),
+            ModelRun("svd", tiny_kv(1), "svd", {"dim": 6}, preset="levy2015", fit_seconds=0.5,
+                     peak_rss_mb=None)]
+
+
+def rows():
+    def cell(value, ci):
+        return SuiteRow("ws", "word-pairs", "spearman", value, 300, 353, 53, None, ci)
+    return [ModelsRow("ws", "word-pairs", "spearman", {"sg": cell(0.65, (0.58, 0.71)),
+                                                       "svd": cell(float("nan"), None)}),
+            ModelsRow("ws", "word-pairs", "pearson", {"sg": cell(0.6, None)})]
+
+
+def test_read_groups_and_its_errors():
+    groups, arrows = read_groups("# a comment\n\ncapitals: france->paris rome\n"
+                                 "capitals: italy->rome\n")
+    assert groups == {"capitals": ["france", "paris", "rome", "italy"]}
+    assert arrows == [("france", "paris"), ("italy", "rome")]
+    for bad in ("no colon here", "name:", "g: a->b->c", "g: ->b"):
+        with pytest.raises(ValueError, match="line 1"):
+            read_groups(bad)
+
+
+def test_the_table_has_a_row_per_score_then_the_costs():
+    header, body = results_table(runs(), rows())
+    assert header == ("benchmark", "sg", "svd")
+    assert body[0] == ("ws", "0.650 [0.58, 0.71]", "-")  # pearson is not shown; NaN is "-"
+    assert body[1:] == [("fit seconds", "1.5", "0.5"), ("words/s", "12,345", "-"),
+                        ("peak memory MB", "200", "-")]
+
+
+def test_write_report_writes_every_file(tmp_path):
+    groups, arrows = read_groups("capitals: france->paris italy->rome\n"
+                                 "people: man->woman king->queen")
+    written = write_report(tmp_path / "out", runs(), rows(),
+                           {"corpus": "tiny", "corpus_words": 100, "vocabulary": 8, "seed": 1},
+                           groups, arrows, probes=["paris", "zebra"])
+    names = sorted(path.name for path in written)
+    assert names == ["epochs.png", "loss.png", "pca.png", "report.html", "report.md",
+                     "results.json", "scores.png"]
+    for path in written:
+        if path.suffix == ".png":
+            assert path.read_bytes()[:4] == b"\x89PNG"
+    markdown = (tmp_path / "out" / "report.md").read_text()
+    assert "| ws | 0.650 [0.58, 0.71] | - |" in markdown and "![" in markdown
+    assert "| zebra | (not in vocabulary) | (not in vocabulary) |" in markdown
+    page = (tmp_path / "out" / "report.html").read_text()
+    # Self-contained: every image is embedded, nothing is fetched.
+    sources = re.findall(r"src='([^']*)'", page)
+    assert len(sources) == 4 and all(src.startswith("data:image/png;base64,") for src in sources)
+    results = json.loads((tmp_path / "out" / "results.json").read_text(),
+                         parse_constant=lambda name: pytest.fail(f"{name} is not JSON"))
+    models = {model["name"]: model for model in results["models"]}
+    assert [model["name"] for model in results["models"]] == ["sg", "svd"]
+    assert models["sg"]["epoch_scores"] == [0.2, 0.4] and models["svd"]["preset"] == "levy2015"
+    assert results["scores"][0]["models"]["sg"]["ci"] == [0.58, 0.71]
+    assert results["scores"][0]["models"]["svd"]["value"] is None  # NaN becomes null

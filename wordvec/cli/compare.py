@@ -1,0 +1,224 @@
+"""``wordvec compare``: train several algorithms on one corpus and report side by side.
+
+::
+
+    $ wordvec compare                                   # the built-in synthetic corpus
+    $ wordvec compare --corpus text8 --algorithms sg,glove --preset small-corpus --out cmp
+
+It builds the vocabulary once (every model gets the same words), trains
+each algorithm with its defaults (or the ``--preset`` given, where the
+algorithm has it), measures time and peak memory, follows the analogy
+accuracy after every epoch, evaluates every model on every benchmark of
+the data directory (or, on the synthetic corpus, on its own planted
+analogies) and writes the report (``wordvec/report.py``): ``results.json``,
+``report.md``, ``report.html`` and the figures as PNG.
+"""
+import importlib.metadata
+import platform
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from corpora import synthetic
+from wordvec import __version__
+from wordvec.analogy import evaluate_analogies
+from wordvec.cache import prepare_corpus
+from wordvec.datadir import cache_root, eval_dir
+from wordvec.errors import WordvecError
+from wordvec.evaluate import benchmark_files, benchmark_kind, evaluate_models
+from wordvec.report import ModelRun, read_groups, write_report
+from wordvec.resources import peak_rss_mb, reset_peak_rss
+from wordvec.similarity import evaluate_word_pairs
+
+from .algorithms import ALGORITHMS
+from .common import add_corpus_arguments, corpus_cache, open_corpus, positive_int
+
+DEFAULT_ALGORITHMS = tuple(name for name in ("sg", "cbow", "glove", "svd") if name in ALGORITHMS)
+# The synthetic corpus of `wordvec compare` without --corpus: smaller than the
+# demo's, so that four algorithms, compiling included, stay within a minute.
+SYNTHETIC_SENTENCES = 60_000
+DEFAULT_GROUPS = """\
+countries and capitals: france->paris germany->berlin italy->rome spain->madrid japan->tokyo \
+russia->moscow egypt->cairo china->beijing
+male and female: man->woman king->queen boy->girl brother->sister father->mother uncle->aunt
+verb tenses: go->went see->saw take->took give->gave walk->walked know->knew
+"""
+PROBES = ("paris", "king", "guitar", "computer", "good", "running")
+
+
+def synthetic_groups():
+    """The PCA map's groups for the synthetic corpus: the pairs planted in it."""
+    capitals = " ".join(f"{country}->{capital}"
+                        for country, capital in list(synthetic.CAPITALS.items())[:8])
+    gender = " ".join(f"{male}->{female}" for male, female in synthetic.GENDER_PAIRS[:6])
+    plurals = " ".join(f"{one}->{many}" for one, many in synthetic.PLURALS[:6])
+    return (f"countries and capitals: {capitals}\nmale and female: {gender}\n"
+            f"singular and plural: {plurals}\n")
+# Rough training speed, per worker, in corpus words per second and per epoch
+# (bench/results/, wiki17m, dim 100), for the time printed before starting.
+WORDS_PER_SECOND = {"skipgram": 0.85e6, "cbow": 3.0e6, "glove": 4.0e6, "svd": 2.0e6}
+
+
+def add_compare_parser(commands):
+    """Add ``compare`` to ``commands``."""
+    parser = commands.add_parser(
+        "compare", help="train several algorithms on one corpus and report side by side",
+        description="Train several algorithms on one vocabulary, evaluate them on every "
+                    "benchmark, and write a report (results.json, report.md, report.html, "
+                    "figures). Without --corpus: the built-in synthetic corpus.",
+        epilog="Example: wordvec compare --corpus text8 --algorithms sg,cbow,glove,svd "
+               "--workers 2 --out comparison")
+    data = parser.add_argument_group("corpus and output")
+    add_corpus_arguments(data, required=False)
+    data.add_argument("--out", default="comparison", metavar="DIR",
+                      help="the report's folder (default: %(default)s)")
+    data.add_argument("--groups", metavar="FILE",
+                      help="word groups for the PCA map, one per line: 'name: word word a->b' "
+                           "(a->b also draws an arrow); default: countries and capitals, male "
+                           "and female words, verb tenses (plurals on the synthetic corpus)")
+    data.add_argument("--quiet", action="store_true", help="no progress bars")
+    models = parser.add_argument_group("models")
+    models.add_argument("--algorithms", default=",".join(DEFAULT_ALGORITHMS), metavar="A,B,...",
+                        help=f"which to train, in this order, from {', '.join(ALGORITHMS)} "
+                             "(default: %(default)s)")
+    models.add_argument("--preset", action="append", default=[], metavar="NAME",
+                        help="a preset (`wordvec presets`) for every algorithm that has it; "
+                             "repeatable")
+    models.add_argument("--workers", type=positive_int, default=2,
+                        help="training threads of each model (default: %(default)s)")
+    models.add_argument("--seed", type=int, default=1, help="seeds every model "
+                                                            "(default: %(default)s)")
+    models.add_argument("--min-count", type=positive_int, default=5,
+                        help="the vocabulary, shared by every model: words seen fewer times "
+                             "are dropped (default: %(default)s)")
+    parser.set_defaults(run=compare_command)
+
+
+def _chosen(opts):
+    """The Algorithm entries asked for, in order; a clear error for an unknown name."""
+    names = [name.strip() for name in opts.algorithms.split(",") if name.strip()]
+    unknown = [name for name in names if name not in ALGORITHMS]
+    if unknown or not names:
+        raise WordvecError(f"--algorithms {opts.algorithms!r}: expected names from "
+                           f"{', '.join(ALGORITHMS)}, separated by commas")
+    for preset in opts.preset:
+        if not any(preset in ALGORITHMS[name].presets for name in names):
+            raise WordvecError(f"--preset {preset}: none of {', '.join(names)} has it; "
+                               "`wordvec presets` lists them")
+    return [ALGORITHMS[name] for name in names]
+
+
+def _params(algorithm, opts):
+    """(hyperparameters, preset name): defaults, then the presets it has, then the shared flags."""
+    estimator = algorithm.estimator
+    params, used = {}, None
+    for preset in opts.preset:
+        if preset in algorithm.presets:
+            params.update(algorithm.presets[preset].params_for(estimator.algorithm))
+            used = preset
+    # One vocabulary for all: its settings come from compare's flags, whatever a preset says.
+    params.update(min_count=opts.min_count, max_vocab_size=None, max_final_vocab=None,
+                  seed=opts.seed, workers=opts.workers)
+    return params, used
+
+
+def _corpus(opts, folder):
+    """(corpus to fit, its description, analogy and similarity benchmark files)."""
+    if opts.corpus is None:
+        # Written to a file, so that every model reads it through the same cache.
+        path = cache_root() / "synthetic" / f"compare-{SYNTHETIC_SENTENCES}-{opts.seed}.txt"
+        if not path.exists():
+            synthetic.write(path, n_sentences=SYNTHETIC_SENTENCES, seed=opts.seed)
+        questions = Path(folder) / "planted-analogies.txt"
+        synthetic.write_questions(questions)
+        return path, f"the synthetic corpus ({SYNTHETIC_SENTENCES:,} sentences)", [questions]
+    corpus, path, normalizer = open_corpus(opts)
+    folder = eval_dir(opts.data_dir, required=False)
+    benchmarks = benchmark_files(folder) if folder is not None else []
+    return corpus, f"{path} (normalizer {normalizer})", benchmarks
+
+
+def _epoch_scorer(analogies, scores, spent):
+    """A callback: the analogy accuracy after each epoch, appended to ``scores``;
+    the seconds it takes are added to ``spent[0]``, so they can be left out."""
+    def score(model, epoch):
+        started = time.perf_counter()
+        scores.append(evaluate_analogies(model.wv, analogies).accuracy)
+        spent[0] += time.perf_counter() - started
+    return score
+
+
+def _expected_seconds(algorithm, params, n_words, workers):
+    epochs = params.get("epochs", algorithm.estimator.defaults().get("epochs", 1))
+    rate = WORDS_PER_SECOND.get(algorithm.estimator.algorithm, 1e6) * min(workers, 2) * 0.85
+    return n_words * (epochs if algorithm.estimator.algorithm in ("skipgram", "cbow") else 1) \
+        / rate + (epochs if algorithm.estimator.algorithm == "glove" else 0) * 0.5
+
+
+def _train(algorithm, params, preset, corpus, opts, analogies):
+    scores, spent = [], [0.0]
+    callbacks = [_epoch_scorer(analogies, scores, spent)] if analogies else []
+    model = algorithm.estimator(**params, verbose=not opts.quiet, callbacks=callbacks)
+    reset_peak_rss()
+    started = time.perf_counter()
+    model.fit(corpus, cache_dir=corpus_cache(opts))
+    fit_seconds = time.perf_counter() - started - spent[0]  # without the epoch scores
+    return ModelRun(algorithm.command, model.wv, model.algorithm, model.wv.metadata["params"],
+                    preset=preset, fit_seconds=fit_seconds, train_seconds=model.train_seconds_,
+                    words_per_second=getattr(model, "words_per_second_", None),
+                    peak_rss_mb=peak_rss_mb(), loss_curve=list(model.loss_curve_),
+                    epoch_scores=scores)
+
+
+def compare_command(opts):
+    """``wordvec compare``: train, evaluate, write the report; the exit status."""
+    chosen = _chosen(opts)
+    if opts.groups:
+        try:
+            groups, arrows = read_groups(Path(opts.groups).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError) as error:
+            raise WordvecError(f"--groups {opts.groups}: {error}") from None
+    else:
+        groups, arrows = read_groups(DEFAULT_GROUPS if opts.corpus else synthetic_groups())
+    out = Path(opts.out)
+    with tempfile.TemporaryDirectory() as scratch:
+        corpus, description, benchmarks = _corpus(opts, scratch)
+        vocab, _ = prepare_corpus(corpus, opts.min_count, cache_dir=corpus_cache(opts))
+        analogies = next((path for path in benchmarks if benchmark_kind(path) == "analogy"), None)
+        plans = [(algorithm, *_params(algorithm, opts)) for algorithm in chosen]
+        estimate = sum(_expected_seconds(a, p, vocab.total_words, opts.workers)
+                       for a, p, _ in plans)
+        print(f"comparing {', '.join(a.command for a in chosen)} on {description}: "
+              f"{vocab.total_words:,} words, vocabulary {len(vocab):,}; expected time about "
+              f"{max(estimate, 10):.0f} s, compiling the kernels the first time included")
+        runs = []
+        for number, (algorithm, params, preset) in enumerate(plans, start=1):
+            print(f"[{number}/{len(plans)}] {algorithm.command}: {algorithm.summary}"
+                  + (f" (preset {preset})" if preset else ""))
+            runs.append(_train(algorithm, params, preset, corpus, opts, analogies))
+        print("evaluating ...")
+        models = {run.name: run.kv for run in runs}
+        rows = evaluate_models(models, benchmarks) if benchmarks else []
+        pairs = next((path for path in benchmarks if benchmark_kind(path) != "analogy"), None)
+        similarity = ({name: evaluate_word_pairs(kv, pairs) for name, kv in models.items()}
+                      if pairs else None)
+        context = {"corpus": description, "corpus_words": vocab.total_words,
+                   "vocabulary": len(vocab), "seed": opts.seed, "workers": opts.workers,
+                   "benchmarks": [Path(path).name for path in benchmarks],
+                   "versions": _versions()}
+        written = write_report(out, runs, rows, context, groups, arrows,
+                               [word for word in PROBES if word in vocab], similarity)
+    print(f"report: {out / 'report.html'} ({len(written)} files in {out})")
+    return 0
+
+
+def _versions():
+    versions = {"wordvec": __version__, "python": platform.python_version()}
+    for package in ("numpy", "numba", "scipy", "matplotlib"):
+        try:
+            versions[package] = importlib.metadata.version(package)
+        except importlib.metadata.PackageNotFoundError:
+            versions[package] = None
+    versions["platform"] = sys.platform
+    return versions
