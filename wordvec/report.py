@@ -16,7 +16,6 @@ rendered once as Markdown and once as HTML.
 (['france', 'paris', 'italy', 'rome'], ['apple', 'pear'], [('france', 'paris'), ('italy', 'rome')])
 """
 import html
-import json
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
