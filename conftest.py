@@ -7,7 +7,8 @@ import pytest
 
 KERNEL_MODULES = ("wordvec/jit.py", "wordvec/rng.py", "wordvec/noise.py", "wordvec/prefetch.py",
                   "wordvec/cooccur_kernels.py", "wordvec/cooccur.py", "w2v/kernels.py",
-                  "w2v/reference.py", "glove/kernels.py", "glove/reference.py")
+                  "w2v/reference.py", "glove/kernels.py", "glove/reference.py",
+                  "svd/kernels.py", "svd/ppmi.py", "svd/reference.py")
 
 
 def pytest_collection_modifyitems(config, items):

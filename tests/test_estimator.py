@@ -39,7 +39,7 @@ def test_every_parameter_is_declared_documented_and_stored_as_given(estimator):
 @pytest.mark.parametrize("estimator", ESTIMATORS, ids=lambda cls: cls.__name__)
 def test_sklearn_clone(estimator):
     base = pytest.importorskip("sklearn.base")
-    model = estimator(dim=9, epochs=2)
+    model = estimator(dim=9, seed=2)
     copy = base.clone(model)
     assert copy is not model and copy.get_params() == model.get_params()
 

@@ -6,12 +6,13 @@ estimator class, one-line summary, presets). Adding an algorithm to the
 command line is one line here.
 
 >>> sorted(ALGORITHMS)
-['cbow', 'glove', 'sg']
+['cbow', 'glove', 'sg', 'svd']
 >>> ALGORITHMS["sg"].estimator.__name__
 'SkipGram'
 """
 import glove
+import svd
 import w2v
 
 ALGORITHMS = {algorithm.command: algorithm
-              for package in (w2v, glove) for algorithm in package.ALGORITHMS}
+              for package in (w2v, glove, svd) for algorithm in package.ALGORITHMS}

@@ -1,4 +1,4 @@
-"""GloVe's co-occurrence matrix on the command line: ``cooccur``, ``train glove --matrix``.
+"""The co-occurrence matrix on the command line: ``cooccur``, ``train glove|svd --matrix``.
 
 GloVe works in two stages: count how often each pair of words occurs
 together (the matrix X, one pass over the corpus), then fit vectors to X
@@ -128,7 +128,7 @@ def cooccur_command(args):
         ("saved to", f"{out} (matrix), {vocab_out} (vocabulary)"),
     ]))
     print(f"train on it: wordvec train glove --matrix {out} --vocab {vocab_out} "
-          "--out vectors.bin")
+          "--out vectors.bin (or train svd, on counts made with --no-distance-weighting)")
     return 0
 
 
@@ -191,13 +191,16 @@ def take_matrix_settings(params, opts, matrix):
 
 
 def cooccurrence_rows(model, matrix_file=None):
-    """The summary rows a GloVe training adds: the matrix, counting and epoch times."""
+    """The summary rows of a training on counts: the matrix, counting, then the epochs'
+    time (GloVe) or, for a method without epochs (PPMI-SVD), the factorisation's."""
     matrix = model.cooccurrence_
     counting = (f"{model.count_seconds_:.1f} s" if matrix_file is None
                 else f"none: loaded from {matrix_file}")
+    rows = [("co-occurrences", f"{describe_entries(matrix)}; {describe_counting(matrix)}"),
+            ("counting", counting)]
+    if "epochs" not in model.get_params():
+        return rows + [("factorising", f"{model.train_seconds_:.1f} s")]
     epochs = model.seconds_per_epoch_
     per_epoch = (f"{sum(epochs) / len(epochs):.2f} s (mean of {len(epochs)})" if epochs
                  else "none: stopped during the first epoch")
-    return [("co-occurrences", f"{describe_entries(matrix)}; {describe_counting(matrix)}"),
-            ("counting", counting),
-            ("seconds/epoch", per_epoch)]
+    return rows + [("seconds/epoch", per_epoch)]

@@ -206,6 +206,7 @@ def train_command(args):
     losses = model.loss_history_
     loss = (f"{losses[-1]:.4f} (epoch {model.epochs_trained_} of {model.epochs})" if losses
             else "none: stopped during the first epoch")
+    iterative = "epochs" in model.get_params()  # PPMI-SVD has no epochs, and no loss
     rows = [("preset", f"{preset.name}, from {preset.source}")] if preset else []
     rows.append(("vocabulary", f"{len(kv):,} words x {kv.vector_size} dimensions"))
     if _takes_matrix(estimator):
@@ -213,11 +214,10 @@ def train_command(args):
     else:
         rows.append(("words trained",
                      f"{model.words_trained_:,} ({model.words_per_second_:,.0f} words/s)"))
-    print(text_table(rows + [
-        ("time", f"{elapsed:.1f} s, of which {model.train_seconds_:.1f} s training"),
-        ("final loss", loss),
-        ("saved to", f"{args.out} ({out_format})"),
-    ]))
+    rows.append(("time", f"{elapsed:.1f} s, of which {model.train_seconds_:.1f} s training"))
+    if iterative:
+        rows.append(("final loss", loss))
+    print(text_table(rows + [("saved to", f"{args.out} ({out_format})")]))
     if model.interrupted_:
         print("interrupted (Ctrl-C): the vectors trained so far were saved")
     if benchmarks is not None:
