@@ -26,7 +26,8 @@ from wordvec.analogy import evaluate_analogies
 from wordvec.cache import prepare_corpus
 from wordvec.datadir import cache_root, eval_dir
 from wordvec.errors import WordvecError
-from wordvec.evaluate import benchmark_files, benchmark_kind, evaluate_models
+from wordvec.evaluate import (ModelsRow, SuiteRow, benchmark_files, benchmark_kind,
+                              evaluate_models)
 from wordvec.report import ModelRun, read_groups, write_report
 from wordvec.resources import peak_rss_mb, reset_peak_rss
 from wordvec.similarity import evaluate_word_pairs
@@ -200,6 +201,8 @@ def compare_command(opts):
         print("evaluating ...")
         models = {run.name: run.kv for run in runs}
         rows = evaluate_models(models, benchmarks) if benchmarks else []
+        if opts.corpus is None:
+            rows += section_rows(rows)
         pairs = next((path for path in benchmarks if benchmark_kind(path) != "analogy"), None)
         similarity = ({name: evaluate_word_pairs(kv, pairs) for name, kv in models.items()}
                       if pairs else None)
@@ -211,6 +214,25 @@ def compare_command(opts):
                                [word for word in PROBES if word in vocab], similarity)
     print(f"report: {out / 'report.html'} ({len(written)} files in {out})")
     return 0
+
+
+def section_rows(rows):
+    """A row per section of the planted analogies (capitals, gender, plurals): on the
+    synthetic corpus they tell more than the total."""
+    extra = []
+    for row in rows:
+        if row.kind != "analogy" or not row.metric.startswith("accuracy"):
+            continue
+        first = next(iter(row.cells.values()))
+        for index, section in enumerate(first.result.sections):
+            cells = {}
+            for name, cell in row.cells.items():
+                found = cell.result.sections[index]
+                cells[name] = SuiteRow(f"{row.name} {found.name}", "analogy", row.metric,
+                                       found.accuracy, found.answered, found.questions,
+                                       found.skipped, found, found.accuracy_ci)
+            extra.append(ModelsRow(f"{row.name} {section.name}", "analogy", row.metric, cells))
+    return extra
 
 
 def _versions():
