@@ -14,6 +14,13 @@ import tempfile
 from pathlib import Path
 
 
+def _umask():
+    """The process's umask (reading it means setting it, so set it back at once)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 @contextlib.contextmanager
 def atomic_write(path, mode="wb", encoding=None):
     """Open a temporary file for writing; rename it over ``path`` on success.
@@ -27,6 +34,9 @@ def atomic_write(path, mode="wb", encoding=None):
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp makes the file private (0600); a saved file should be as
+        # readable as any other the user creates: 0666 less the umask.
+        os.chmod(tmp, 0o666 & ~_umask())
         if mode == "w":
             f = os.fdopen(fd, "w", encoding=encoding or "utf-8", newline="\n")
         else:
