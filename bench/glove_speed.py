@@ -279,18 +279,13 @@ def print_report(report):
     harness.print_fields(
         fields + [("settings", ", ".join(f"{name} {value}" for name, value in settings.items())
                    + preset), *harness.environment_fields(report), ("method", METHOD)])
-    print()
-    print(format_table(counting, report["training"]))
-    for stage in [counting] + report["training"]:
-        name = f"training at {stage['workers']}w" if "workers" in stage else "counting"
-        for note in harness.run_notes(name, stage, "compiled_during_timed_part"):
-            print(note)
-    print()
-    print("GloVe C tool, QUOTED from the project's issue (not measured in this run):")
-    print(f"  {C_TOOL_QUOTE}")
-    print()
-    harness.print_criteria("Acceptance criteria", report["criteria"], report["max_words"],
-                           "full wiki17m")
+    named = [(f"training at {stage['workers']}w" if "workers" in stage else "counting", stage)
+             for stage in [counting] + report["training"]]
+    harness.print_results(format_table(counting, report["training"]), named,
+                          "compiled_during_timed_part", "Acceptance criteria", report,
+                          "full wiki17m", between=[
+                              "GloVe C tool, QUOTED from the project's issue (not measured in "
+                              "this run):", f"  {C_TOOL_QUOTE}"])
 
 
 def make_parser():
@@ -306,11 +301,8 @@ def make_parser():
     return parser
 
 
-def main(argv=None):
-    started = harness.start(make_parser(), argv, RUNNERS)
-    if started is None:  # a child, done
-        return
-    args, corpus, eval_paths = started
+def run_benchmark(args, corpus, eval_paths):
+    """Setup, counting, then training at each worker count, each in a child; the report."""
     given = {name: getattr(args, name) for name in DEFAULTS if getattr(args, name) is not None}
 
     with harness.scratch_folder("glove_speed_") as scratch:
@@ -338,9 +330,8 @@ def main(argv=None):
               "machine": harness.machine(), "c_tool_quoted": C_TOOL_QUOTE, "targets": TARGETS,
               "counting": counting, "training": training}
     report["criteria"] = check_criteria(report)
-    print_report(report)
-    harness.write_json(report, args.json)
+    return report
 
 
 if __name__ == "__main__":
-    main()
+    harness.main(make_parser(), RUNNERS, run_benchmark, print_report)

@@ -262,6 +262,17 @@ def check_common_options(parser, args):
         parser.error("--max-words must be >= 1")
 
 
+def main(parser, runners, benchmark, print_report, check=None, argv=None):
+    """A benchmark script's entry point: in a child, its job; in the parent, once the
+    options are checked (``start``), ``benchmark(args, corpus, eval_paths)``, whose
+    report is printed (``print_report(report)``) and written to ``--json``."""
+    started = start(parser, argv, runners, check)
+    if started is not None:
+        report = benchmark(*started)
+        print_report(report)
+        write_json(report, started[0].json)
+
+
 def start(parser, argv, runners=None, check=None):
     """Parse the command line of a benchmark script.
 
@@ -401,6 +412,25 @@ def threshold(name, value, target, template, at_most=False, missing="not measure
         return criterion(name, None, missing, target)
     passed = target is not None and (value <= target if at_most else value >= target)
     return criterion(name, passed, template.format(value), target)
+
+
+def print_results(table_text, named_runs, compiled_key, title, report, full_run, between=()):
+    """After the fields: the table, each run's warnings, the lines ``between``, the criteria.
+
+    ``named_runs`` lists (name, run) for ``run_notes``; ``report`` holds
+    ``criteria`` and ``max_words``.
+    """
+    print()
+    print(table_text)
+    for name, run in named_runs:
+        for note in run_notes(name, run, compiled_key):
+            print(note)
+    print()
+    for line in between:
+        print(line)
+    if between:
+        print()
+    print_criteria(title, report["criteria"], report["max_words"], full_run)
 
 
 def print_criteria(title, criteria, max_words, full_run):

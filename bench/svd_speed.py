@@ -226,15 +226,10 @@ def print_report(report):
         fields.insert(2, ("matrix", f"{matrix['nnz']:,} counts stored (upper triangle), "
                                     f"{matrix['full_nnz']:,} cells both directions"))
     harness.print_fields(fields)
-    print()
-    print(format_table(report["runs"]))
-    for run in report["runs"]:
-        for note in harness.run_notes(f"{ROW_NAMES[run['kind']]} at {run['workers']}w", run,
-                                      "compiled_during_timed_fit"):
-            print(note)
-    print()
-    harness.print_criteria("Acceptance criteria for PPMI-SVD", report["criteria"],
-                           report["max_words"], "full wiki17m")
+    harness.print_results(format_table(report["runs"]),
+                          [(f"{ROW_NAMES[run['kind']]} at {run['workers']}w", run)
+                           for run in report["runs"]], "compiled_during_timed_fit",
+                          "Acceptance criteria for PPMI-SVD", report, "full wiki17m")
 
 
 def make_parser():
@@ -260,11 +255,8 @@ def make_parser():
     return parser
 
 
-def main(argv=None):
-    started = harness.start(make_parser(), argv, RUNNERS)
-    if started is None:  # a child, done
-        return
-    args, corpus, eval_paths = started
+def run_benchmark(args, corpus, eval_paths):
+    """Prepare the corpus, then each method at each worker count in a child; the report."""
     shared = {**SHARED, "dim": args.dim, "window": args.window}
     svd = {name: getattr(args, name) for name in ("eig", "vectors", "power_iterations",
                                                   "oversampling")
@@ -301,9 +293,8 @@ def main(argv=None):
               "versions": prepared["versions"], "machine": harness.machine(),
               "targets": TARGETS, "eval_paths": eval_paths, "runs": runs}
     report["criteria"] = check_criteria(runs)
-    print_report(report)
-    harness.write_json(report, args.json)
+    return report
 
 
 if __name__ == "__main__":
-    main()
+    harness.main(make_parser(), RUNNERS, run_benchmark, print_report)

@@ -358,16 +358,11 @@ def print_report(report):
     name = variant["name"]
     print(f"{name[0].upper()}{name[1:]}: this project vs gensim")
     harness.print_fields(fields)
-    print()
-    print(f"Results: {name}, alpha {alpha:g}, {report['epochs']} epoch(s)")
-    print(format_table(report["runs"]))
-    for run in report["runs"]:
-        for note in harness.run_notes(f"{run['impl']} at {run['workers']}w", run,
-                                      "compiled_during_timed_fit"):
-            print(note)
-    print()
-    harness.print_criteria(f"Acceptance criteria for {name}", report["criteria"],
-                           report["max_words"], "full wiki17m x 5 epochs")
+    harness.print_results(f"Results: {name}, alpha {alpha:g}, {report['epochs']} epoch(s)\n"
+                          + format_table(report["runs"]),
+                          [(f"{run['impl']} at {run['workers']}w", run) for run in report["runs"]],
+                          "compiled_during_timed_fit", f"Acceptance criteria for {name}", report,
+                          "full wiki17m x 5 epochs")
 
 
 def make_parser():
@@ -396,11 +391,8 @@ def check_options(parser, args):
         parser.error(f"--alpha must be >= min_alpha ({SETTINGS['min_alpha']:g})")
 
 
-def main(argv=None):
-    started = harness.start(make_parser(), argv, RUNNERS, check_options)
-    if started is None:  # a child, done
-        return
-    args, corpus, eval_paths = started
+def run_benchmark(args, corpus, eval_paths):
+    """Prepare the corpus, then each implementation at each worker count in a child."""
     settings = variant_settings(args.algo, args.hs, args.alpha)
 
     with harness.scratch_folder("w2v_speed_") as scratch:
@@ -438,9 +430,8 @@ def main(argv=None):
               "versions": prepared["versions"], "gensim_version": gensim_version,
               "no_gensim": args.no_gensim, "machine": harness.machine(),
               "runs": runs, "criteria": check_criteria(runs, targets)}
-    print_report(report)
-    harness.write_json(report, args.json)
+    return report
 
 
 if __name__ == "__main__":
-    main()
+    harness.main(make_parser(), RUNNERS, run_benchmark, print_report, check=check_options)

@@ -5,17 +5,14 @@
 >>> model.fit(sentences).wv.vector_size, model.cooccurrence_.nnz, model.epochs_trained_
 (8, 5, 3)
 """
-import time
 
 import numpy as np
 
-from wordvec.cache import prepare_corpus
-from wordvec.cooccur import DEFAULT_MEMORY_MB, count_cooccurrences
-from wordvec.errors import TrainingError, VocabularyError
-from wordvec.estimator import Estimator, Param, check_bool, check_int, check_number, uniform_rows
+from wordvec.cooccur import DEFAULT_MEMORY_MB
+from wordvec.count_estimator import CountEstimator
+from wordvec.estimator import Param, check_bool, check_int, check_number, uniform_rows
 from wordvec.hogwild import padded_rows
 from wordvec.rng import seed_state
-from wordvec.vocab import vocabulary_hash
 
 from .kernels import Entries, GradSq, Params, Rates, adagrad_chunk, shuffle_order
 
@@ -23,12 +20,9 @@ from .kernels import Entries, GradSq, Params, Rates, adagrad_chunk, shuffle_orde
 # side. The same values as Word2Vec's.
 VECTORS = ("word+context", "word", "concat")
 CHUNKS_PER_EPOCH = 20  # kernel calls per epoch, also the loss_curve_ points
-# The counting parameters, which fit() uses and fit_cooccurrence() finds spent.
-COUNTING = ("window", "symmetric", "distance_weighting", "min_count", "max_vocab_size",
-            "max_final_vocab", "memory_mb")
 
 
-class GloVe(Estimator):
+class GloVe(CountEstimator):
     """Global Vectors (Pennington, Socher & Manning 2014), trained with AdaGrad.
 
     ``__init__`` only stores the parameters; ``fit(corpus)`` counts the
@@ -53,8 +47,6 @@ class GloVe(Estimator):
     algorithm = "glove"
     params = {
         "dim": Param("Size of the vectors."),
-        "window": Param("Context words on each side (or on the left only) counted as "
-                        "co-occurring."),
         "symmetric": Param("Count context on both sides (True, the paper's and the C tool's "
                            "default) or on the left only."),
         "distance_weighting": Param("A context word d positions away adds 1/d (True, as the "
@@ -75,15 +67,6 @@ class GloVe(Estimator):
         "vectors": Param("What the saved vectors are: 'word+context', W + W̃ (the paper's "
                          "choice); 'word', W only; 'concat', [W, W̃] side by side (2 * dim "
                          "columns).", choices=VECTORS),
-        "min_count": Param("Words seen fewer times in the corpus are dropped before counting "
-                           "(the same vocabulary as Word2Vec's, so the two can be compared "
-                           "word for word)."),
-        "max_vocab_size": Param("Prune rare words while counting words, to keep at most about "
-                                "this many. None: no limit.", type=int),
-        "max_final_vocab": Param("Raise min_count until at most this many words remain. None: "
-                                 "no limit.", type=int),
-        "memory_mb": Param("Memory budget of the co-occurrence counting in MB; above it, "
-                           "partial counts spill to disk."),
         "seed": Param("Seeds the initialisation and the shuffles. With one worker the same "
                       "seed gives bit-identical vectors."),
         "workers": Param("Training threads; more than one trains lock-free (Hogwild) over "
@@ -120,46 +103,16 @@ class GloVe(Estimator):
 
     def _validate(self):
         super()._validate()
-        for name in ("window", "epochs", "memory_mb"):
-            check_int(name, getattr(self, name))
+        check_int("epochs", self.epochs)
         for name in ("x_max", "alpha", "eta", "grad_clip"):
             check_number(name, getattr(self, name), low_open=True)
-        for name in ("symmetric", "distance_weighting", "bias_eta"):
-            check_bool(name, getattr(self, name))
+        check_bool("bias_eta", self.bias_eta)
 
-    # -- fitting ---------------------------------------------------------------------------
+    # -- fitting (fit and fit_cooccurrence: see CountEstimator) ------------------------------
 
-    def fit(self, corpus, cache_dir=None):
-        """Build the vocabulary, count co-occurrences, train; return self."""
-        self._validate()
-        vocab, encoded = prepare_corpus(corpus, self.min_count, self.max_vocab_size,
-                                        self.max_final_vocab, cache_dir)
-        started = time.perf_counter()
-        matrix = count_cooccurrences(encoded, len(vocab), window=self.window,
-                                     symmetric=self.symmetric,
-                                     distance_weighting=self.distance_weighting,
-                                     memory_mb=self.memory_mb, vocab_words=vocab.words)
-        self.count_seconds_ = time.perf_counter() - started
-        return self._fit_counted(matrix, vocab)
-
-    def fit_cooccurrence(self, matrix, vocab):
-        """Train on a co-occurrence matrix counted with ``vocab``; return self."""
-        self._validate()
-        self.count_seconds_ = 0.0
-        return self._fit_counted(matrix, vocab)
-
-    def _fit_counted(self, matrix, vocab):
-        if matrix.vocab_size != len(vocab) or (
-                matrix.vocab_hash and matrix.vocab_hash != vocabulary_hash(vocab.words)):
-            raise VocabularyError(
-                f"the co-occurrence matrix was counted with another vocabulary "
-                f"({matrix.vocab_size} words) than the one given ({len(vocab)} words)")
-        if matrix.nnz == 0:
-            raise TrainingError("the co-occurrence matrix is empty: nothing to train on")
-        self.vocab_, self.cooccurrence_ = vocab, matrix
-        self._init_weights(len(vocab))
+    def _learn(self):
+        self._init_weights(len(self.vocab_))
         self._train()
-        return self
 
     def _init_weights(self, vocab_size):
         """As the C tool: everything uniform in ±0.5/dim, AdaGrad sums at 1
@@ -208,7 +161,3 @@ class GloVe(Estimator):
         if self.vectors == "word":
             return self.W_
         return np.hstack([self.W_, self.W_ctx_])
-
-    def metadata(self):
-        """Hyperparameters and training facts, saved with the vectors."""
-        return {**super().metadata(), "cooccurrence_nnz": int(self.cooccurrence_.nnz)}

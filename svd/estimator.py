@@ -18,11 +18,10 @@ import time
 import numpy as np
 from tqdm.auto import tqdm
 
-from wordvec.cache import prepare_corpus
-from wordvec.cooccur import DEFAULT_MEMORY_MB, count_cooccurrences
-from wordvec.errors import TrainingError, VocabularyError
-from wordvec.estimator import Estimator, Param, check_bool, check_int, check_number
-from wordvec.vocab import vocabulary_hash
+from wordvec.cooccur import DEFAULT_MEMORY_MB
+from wordvec.count_estimator import CountEstimator
+from wordvec.errors import TrainingError
+from wordvec.estimator import Param, check_int, check_number
 
 from .ppmi import PPMI
 from .randomized import randomized_svd
@@ -31,7 +30,7 @@ from .randomized import randomized_svd
 VECTORS = ("word+context", "word", "concat")
 
 
-class PPMISVD(Estimator):
+class PPMISVD(CountEstimator):
     """Truncated SVD of the shifted PPMI matrix (Levy & Goldberg 2014; Levy, Goldberg & Dagan 2015).
 
     ``__init__`` only stores the parameters; ``fit(corpus)`` counts the
@@ -97,14 +96,6 @@ class PPMISVD(Estimator):
                               "end: they make the top dim more accurate. A PPMI matrix's "
                               "singular values decay slowly, so many help. A product's time "
                               "grows with dim + oversampling, though less than in proportion."),
-        "min_count": Param("Words seen fewer times in the corpus are dropped before counting "
-                           "(the same vocabulary as Word2Vec's and GloVe's)."),
-        "max_vocab_size": Param("Prune rare words while counting words, to keep at most about "
-                                "this many. None: no limit.", type=int),
-        "max_final_vocab": Param("Raise min_count until at most this many words remain. None: "
-                                 "no limit.", type=int),
-        "memory_mb": Param("Memory budget of the co-occurrence counting in MB; above it, "
-                           "partial counts spill to disk."),
         "seed": Param("Seeds the randomised SVD's random block. The same seed and the same "
                       "number of workers give bit-identical vectors."),
         "workers": Param("Threads for the products with the PPMI matrix, nearly all of the "
@@ -141,78 +132,37 @@ class PPMISVD(Estimator):
 
     def _validate(self):
         super()._validate()
-        for name in ("window", "memory_mb"):
-            check_int(name, getattr(self, name))
         for name in ("power_iterations", "oversampling"):
             check_int(name, getattr(self, name), low=0)
         check_number("neg", self.neg, low=1.0)
         check_number("cds", self.cds, low_open=True)
         check_number("eig", self.eig)
-        for name in ("symmetric", "distance_weighting"):
-            check_bool(name, getattr(self, name))
 
-    # -- fitting ---------------------------------------------------------------------------
+    # -- fitting (fit and fit_cooccurrence: see CountEstimator) ------------------------------
 
-    def fit(self, corpus, cache_dir=None):
-        """Build the vocabulary, count co-occurrences, factorise; return self."""
-        self._validate()
-        vocab, encoded = prepare_corpus(corpus, self.min_count, self.max_vocab_size,
-                                        self.max_final_vocab, cache_dir)
-        with self._progress(counting=True) as bar:
-            started = time.perf_counter()
-            matrix = count_cooccurrences(encoded, len(vocab), window=self.window,
-                                         symmetric=self.symmetric,
-                                         distance_weighting=self.distance_weighting,
-                                         memory_mb=self.memory_mb, vocab_words=vocab.words)
-            self.count_seconds_ = time.perf_counter() - started
-            del encoded  # a cached corpus is memory-mapped: its pages leave with it
-            bar.update()
-            return self._fit_counted(matrix, vocab, bar)
-
-    def fit_cooccurrence(self, matrix, vocab):
-        """Factorise the PPMI of a co-occurrence matrix counted with ``vocab``; return self."""
-        self._validate()
-        self.count_seconds_ = 0.0
-        with self._progress(counting=False) as bar:
-            return self._fit_counted(matrix, vocab, bar)
-
-    def _progress(self, counting):
-        """One bar for the stages: counting (if ``counting``), then each product with M."""
-        products = 2 * self.power_iterations + 2
-        bar = tqdm(total=products + counting, unit="step", desc=self.algorithm,
-                   disable=not self.verbose)
-        bar.set_postfix_str("counting co-occurrences" if counting else "PPMI")
-        return bar
-
-    def _fit_counted(self, matrix, vocab, bar):
-        if matrix.vocab_size != len(vocab) or (
-                matrix.vocab_hash and matrix.vocab_hash != vocabulary_hash(vocab.words)):
-            raise VocabularyError(
-                f"the co-occurrence matrix was counted with another vocabulary "
-                f"({matrix.vocab_size} words) than the one given ({len(vocab)} words)")
-        if matrix.nnz == 0:
-            raise TrainingError("the co-occurrence matrix is empty: nothing to factorise")
+    def _learn(self):
+        vocab, matrix = self.vocab_, self.cooccurrence_
         if self.dim > len(vocab):
             raise TrainingError(f"dim must be at most the vocabulary size, {len(vocab)} words "
                                 f"(the rank of a {len(vocab)} x {len(vocab)} matrix), "
                                 f"got {self.dim}")
-        self.vocab_, self.cooccurrence_ = vocab, matrix
         self._keep(None)
         started = time.perf_counter()
-        M = PPMI(matrix, cds=self.cds, neg=self.neg, workers=self.workers)
-        bar.set_postfix_str("randomised SVD: products with the PPMI matrix")
-        U, S, V = randomized_svd(M.times, M.shape, self.dim, self.oversampling,
-                                 self.power_iterations, self.seed, on_product=bar.update)
+        products = 2 * self.power_iterations + 2
+        with tqdm(total=products, unit="product", desc=self.algorithm,
+                  disable=not self.verbose) as bar:
+            M = PPMI(matrix, cds=self.cds, neg=self.neg, workers=self.workers)
+            bar.set_postfix_str("randomised SVD: products with the PPMI matrix")
+            U, S, V = randomized_svd(M.times, M.shape, self.dim, self.oversampling,
+                                     self.power_iterations, self.seed, on_product=bar.update)
         weights = S ** np.float32(self.eig)
         self.W_, self.C_ = U * weights, V * weights
         self.singular_values_ = S
         self.train_seconds_ = time.perf_counter() - started
         self.seconds_per_epoch_ = [self.train_seconds_]
         self.epochs_trained_ = 1
-        bar.set_postfix_str("done")
         for callback in self.callbacks:
             callback(self, 1)
-        return self
 
     # -- results ---------------------------------------------------------------------------
 
@@ -222,7 +172,3 @@ class PPMISVD(Estimator):
         if self.vectors == "word":
             return self.W_
         return np.hstack([self.W_, self.C_])
-
-    def metadata(self):
-        """Hyperparameters and training facts, saved with the vectors."""
-        return {**super().metadata(), "cooccurrence_nnz": int(self.cooccurrence_.nnz)}

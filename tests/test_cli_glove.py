@@ -15,7 +15,7 @@ import pytest
 
 from corpora import registry, synthetic
 from glove import GloVe
-from glove.estimator import COUNTING as COUNTING_PARAMS
+from wordvec.count_estimator import COUNTING as COUNTING_PARAMS
 from wordvec.cli import build_parser, main
 from wordvec.cli import cooccur as cli_cooccur
 from wordvec.cli import train as cli_train

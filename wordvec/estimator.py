@@ -126,6 +126,8 @@ class Estimator:
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
+        if cls.__init__ is object.__init__:
+            return  # a base that declares shared parameters for its subclasses' __init__
         undeclared = set(cls.param_help()) - set(cls.defaults())
         if undeclared:
             raise TypeError(f"{cls.__name__}.params describes {sorted(undeclared)}, "

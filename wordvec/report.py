@@ -146,7 +146,7 @@ def neighbours_table(runs, probes, topn=5):
     return ("word", *(run.name for run in runs)), body
 
 
-def figures(runs, rows, groups, arrows, similarity_results):
+def figures(runs, rows, groups, arrows, similarity_results, epoch_benchmark=None):
     """The report's figures: [(file stem, caption, Figure)], skipping those with no data."""
     colors = plot.model_colors([run.name for run in runs])
     made = []
@@ -159,7 +159,8 @@ def figures(runs, rows, groups, arrows, similarity_results):
     made.append(("loss", "Training loss against epochs (each algorithm has its own loss).",
                   plot.loss_curves({run.name: run.loss_curve for run in runs}, colors=colors)))
     if any(run.epoch_scores for run in runs):
-        made.append(("epochs", "Analogy accuracy after each epoch.",
+        on = f" ({epoch_benchmark})" if epoch_benchmark else ""
+        made.append(("epochs", f"Analogy accuracy after each epoch{on}.",
                      plot.accuracy_by_epoch({run.name: run.epoch_scores for run in runs},
                                             colors=colors)))
     if groups:
@@ -242,7 +243,8 @@ def write_report(folder, runs, rows, context, groups=None, arrows=(), probes=(),
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    made = figures(runs, rows, groups or {}, arrows, similarity_results or {})
+    made = figures(runs, rows, groups or {}, arrows, similarity_results or {},
+                   context.get("epoch_benchmark"))
     written = [plot.save(fig, folder / f"{stem}.png") for stem, _, fig in made]
     header, body = results_table(runs, rows)
     blocks = [("heading", 1, "Comparison of " + ", ".join(run.name for run in runs)),
@@ -252,7 +254,9 @@ def write_report(folder, runs, rows, context, groups=None, arrows=(), probes=(),
               ("table", header, body),
               ("text", "Intervals are 95%: a bootstrap over the word pairs for Spearman's rho, "
                        "Wilson's for accuracies. Two models whose intervals overlap may not "
-                       "really differ on that benchmark.")]
+                       "really differ on that benchmark. Fit seconds include counting, not the "
+                       "scoring after each epoch; peak memory is the process's while the model "
+                       "fitted, the earlier models' vectors included.")]
     blocks += [("figure", *item) for item in made]
     if probes:
         blocks += [("heading", 2, "Nearest neighbours"), ("table", *neighbours_table(runs, probes))]

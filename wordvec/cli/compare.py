@@ -140,6 +140,14 @@ def _corpus(opts, folder):
     return corpus, f"{path} (normalizer {normalizer})", benchmarks
 
 
+def _preferred(benchmarks, kind, name):
+    """The benchmark file of ``kind`` called ``name`` if there is one, else the first of it."""
+    of_kind = [path for path in benchmarks
+               if (benchmark_kind(path) == "analogy") == (kind == "analogy")]
+    return next((path for path in of_kind if Path(path).stem == name),
+                of_kind[0] if of_kind else None)
+
+
 def _epoch_scorer(analogies, scores, spent):
     """A callback: the analogy accuracy after each epoch, appended to ``scores``;
     the seconds it takes are added to ``spent[0]``, so they can be left out."""
@@ -186,7 +194,7 @@ def compare_command(opts):
     with tempfile.TemporaryDirectory() as scratch:
         corpus, description, benchmarks = _corpus(opts, scratch)
         vocab, _ = prepare_corpus(corpus, opts.min_count, cache_dir=corpus_cache(opts))
-        analogies = next((path for path in benchmarks if benchmark_kind(path) == "analogy"), None)
+        analogies = _preferred(benchmarks, "analogy", "questions-words")
         plans = [(algorithm, *_params(algorithm, opts)) for algorithm in chosen]
         estimate = sum(_expected_seconds(a, p, vocab.total_words, opts.workers)
                        for a, p, _ in plans)
@@ -203,12 +211,13 @@ def compare_command(opts):
         rows = evaluate_models(models, benchmarks) if benchmarks else []
         if opts.corpus is None:
             rows += section_rows(rows)
-        pairs = next((path for path in benchmarks if benchmark_kind(path) != "analogy"), None)
+        pairs = _preferred(benchmarks, "similarity", "wordsim353")
         similarity = ({name: evaluate_word_pairs(kv, pairs) for name, kv in models.items()}
                       if pairs else None)
         context = {"corpus": description, "corpus_words": vocab.total_words,
                    "vocabulary": len(vocab), "seed": opts.seed, "workers": opts.workers,
                    "benchmarks": [Path(path).name for path in benchmarks],
+                   "epoch_benchmark": Path(analogies).stem if analogies else None,
                    "versions": _versions()}
         written = write_report(out, runs, rows, context, groups, arrows,
                                [word for word in PROBES if word in vocab], similarity)

@@ -28,10 +28,10 @@ import time
 from pathlib import Path
 
 from glove import GloVe
-from glove.estimator import COUNTING
 from wordvec.cache import prepare_corpus
 from wordvec.cooccur import count_cooccurrences
 from wordvec.cooccurrence import Cooccurrence
+from wordvec.count_estimator import COUNTING
 from wordvec.errors import WordvecError
 from wordvec.tables import text_table
 from wordvec.vocab import Vocabulary

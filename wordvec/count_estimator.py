@@ -1,0 +1,93 @@
+"""What the estimators that learn from co-occurrence counts share (GloVe, PPMI-SVD).
+
+Both first count, with ``wordvec.cooccur``, then learn from the matrix X
+alone. So both offer ``fit(corpus)`` (count, then learn) and
+``fit_cooccurrence(matrix, vocab)`` (learn from a matrix counted before, by
+``wordvec cooccur``), take the same counting parameters, and check a
+matrix against its vocabulary the same way. A subclass says only how it
+learns from the counts (``_learn``).
+"""
+import time
+
+from .cache import prepare_corpus
+from .cooccur import count_cooccurrences
+from .errors import TrainingError, VocabularyError
+from .estimator import Estimator, Param, check_bool, check_int
+from .vocab import vocabulary_hash
+
+# The parameters of the counting: fit() uses them, fit_cooccurrence() finds them spent.
+COUNTING = ("window", "symmetric", "distance_weighting", "min_count", "max_vocab_size",
+            "max_final_vocab", "memory_mb")
+
+
+class CountEstimator(Estimator):
+    """An estimator that counts co-occurrences, then learns from the counts alone.
+
+    A subclass takes the parameters of ``COUNTING`` and implements
+    ``_learn()``, which finds ``vocab_`` and ``cooccurrence_`` set.
+    """
+
+    params = {
+        "window": Param("Context words on each side (or on the left only) counted as "
+                        "co-occurring."),
+        "symmetric": Param("Count context on both sides (True) or on the left only."),
+        "min_count": Param("Words seen fewer times in the corpus are dropped before counting "
+                           "(the same vocabulary as the other algorithms', so that they can be "
+                           "compared word for word)."),
+        "max_vocab_size": Param("Prune rare words while counting words, to keep at most about "
+                                "this many. None: no limit.", type=int),
+        "max_final_vocab": Param("Raise min_count until at most this many words remain. None: "
+                                 "no limit.", type=int),
+        "memory_mb": Param("Memory budget of the co-occurrence counting in MB; above it, "
+                           "partial counts spill to disk."),
+    }
+
+    def _validate(self):
+        super()._validate()
+        for name in ("window", "memory_mb"):
+            check_int(name, getattr(self, name))
+        for name in ("symmetric", "distance_weighting"):
+            check_bool(name, getattr(self, name))
+
+    def fit(self, corpus, cache_dir=None):
+        """Build the vocabulary, count co-occurrences, learn from them; return self.
+
+        ``corpus`` and ``cache_dir`` are as for ``w2v.SkipGram.fit``.
+        """
+        self._validate()
+        vocab, encoded = prepare_corpus(corpus, self.min_count, self.max_vocab_size,
+                                        self.max_final_vocab, cache_dir)
+        started = time.perf_counter()
+        matrix = count_cooccurrences(encoded, len(vocab), window=self.window,
+                                     symmetric=self.symmetric,
+                                     distance_weighting=self.distance_weighting,
+                                     memory_mb=self.memory_mb, vocab_words=vocab.words)
+        self.count_seconds_ = time.perf_counter() - started
+        del encoded  # a cached corpus is memory-mapped: its pages leave with it
+        return self._fit_counts(matrix, vocab)
+
+    def fit_cooccurrence(self, matrix, vocab):
+        """Learn from a co-occurrence matrix counted with ``vocab``; return self."""
+        self._validate()
+        self.count_seconds_ = 0.0
+        return self._fit_counts(matrix, vocab)
+
+    def _fit_counts(self, matrix, vocab):
+        if matrix.vocab_size != len(vocab) or (
+                matrix.vocab_hash and matrix.vocab_hash != vocabulary_hash(vocab.words)):
+            raise VocabularyError(
+                f"the co-occurrence matrix was counted with another vocabulary "
+                f"({matrix.vocab_size} words) than the one given ({len(vocab)} words)")
+        if matrix.nnz == 0:
+            raise TrainingError("the co-occurrence matrix is empty: nothing to learn from")
+        self.vocab_, self.cooccurrence_ = vocab, matrix
+        self._learn()
+        return self
+
+    def _learn(self):
+        """Learn the vectors from ``cooccurrence_``."""
+        raise NotImplementedError
+
+    def metadata(self):
+        """Hyperparameters and training facts, saved with the vectors."""
+        return {**super().metadata(), "cooccurrence_nnz": int(self.cooccurrence_.nnz)}
