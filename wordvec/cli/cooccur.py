@@ -73,7 +73,7 @@ def add_cooccur_parser(commands):
         "cooccur", help="count GloVe's word-word co-occurrences once, to train on many times",
         description="Build the vocabulary of a corpus and count its weighted co-occurrences; "
                     "save both, for `wordvec train glove --matrix FILE --vocab FILE`.",
-        epilog="Example: wordvec cooccur --corpus wiki17m --data-dir ../shared/data "
+        epilog="Example: wordvec cooccur --corpus wiki17m --data-dir DATA "
                "--out wiki17m.npz   (also writes wiki17m.vocab.txt)")
     data = parser.add_argument_group("corpus and output")
     add_corpus_arguments(data)
