@@ -155,9 +155,5 @@ class GloVe(CountEstimator):
 
     # -- results ---------------------------------------------------------------------------
 
-    def _vectors(self):
-        if self.vectors == "word+context":
-            return self.W_ + self.W_ctx_
-        if self.vectors == "word":
-            return self.W_
-        return np.hstack([self.W_, self.W_ctx_])
+    def _word_and_context(self):
+        return self.W_, self.W_ctx_

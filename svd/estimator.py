@@ -166,9 +166,5 @@ class PPMISVD(CountEstimator):
 
     # -- results ---------------------------------------------------------------------------
 
-    def _vectors(self):
-        if self.vectors == "word+context":
-            return self.W_ + self.C_
-        if self.vectors == "word":
-            return self.W_
-        return np.hstack([self.W_, self.C_])
+    def _word_and_context(self):
+        return self.W_, self.C_

@@ -228,12 +228,8 @@ class Word2VecBase(Estimator):
         self.words_trained_ = log.units_done
         self.words_per_second_ = log.units_done / max(log.seconds, 1e-9)
 
-    def _vectors(self):
-        if self.vectors == "word+context":
-            return self.W_in_ + self.W_out_
-        if self.vectors == "concat":
-            return np.hstack([self.W_in_, self.W_out_])
-        return self.W_in_
+    def _word_and_context(self):
+        return self.W_in_, self.W_out_  # W_out_ is None without NS: _validate refuses its use
 
     def metadata(self):
         """Hyperparameters and training facts, saved with the vectors."""

@@ -118,7 +118,7 @@ class Estimator:
 
     A subclass sets ``algorithm`` (the name saved with its vectors) and
     ``params``, stores its arguments in ``__init__``, and implements ``fit``
-    and ``_vectors`` (the matrix that ``wv`` holds).
+    and ``_word_and_context`` (from which ``wv`` is made, as ``vectors`` says).
     """
 
     algorithm = None
@@ -187,9 +187,18 @@ class Estimator:
 
     # -- the learned vectors ---------------------------------------------------------------
 
-    def _vectors(self):
-        """The (V, d) matrix that ``wv`` holds, as chosen by ``vectors``."""
+    def _word_and_context(self):
+        """The learned (V, d) word and context matrices (W_in and W_out, W and W̃, ...)."""
         raise NotImplementedError
+
+    def _vectors(self):
+        """The matrix that ``wv`` holds, as ``vectors`` chooses: W, W + C, or [W, C]."""
+        word, context = self._word_and_context()
+        if self.vectors == "word":
+            return word
+        if self.vectors == "word+context":
+            return word + context
+        return np.hstack([word, context])
 
     @property
     def wv(self):
