@@ -61,3 +61,13 @@ def test_groups_file(tmp_path, capsys):
                  "--out", str(tmp_path / "out"), "--quiet"]) == 2
     assert f"--groups {groups}: line 2: expected 'group name: word word a->b ...'" in \
         capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", [["compare", "--algorithms", "cbow", "--out"],
+                                     ["export", "v.npz", "--projector"]])
+def test_an_output_folder_that_is_a_file_is_refused_before_any_work(command, tmp_path, capsys):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    assert main(command + [str(blocker)]) == 2
+    assert f"wordvec: error: {command[-1]} {blocker}: is a file; give a folder" in \
+        capsys.readouterr().err

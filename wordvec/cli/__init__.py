@@ -67,6 +67,6 @@ def main(argv=None):
     except KeyboardInterrupt:
         print("wordvec: interrupted", file=sys.stderr)
         return 130
-    except (WordvecError, FileNotFoundError, ValueError) as exc:
+    except (WordvecError, OSError, ValueError) as exc:  # OSError: a file we could not open
         print(f"wordvec: error: {exc}", file=sys.stderr)
         return 2

@@ -40,6 +40,22 @@ def at_least(minimum):
 positive_int = at_least(1)
 
 
+def output_folder(flag, value, create=True):
+    """``value`` as a folder for a command's output, checked (and made, if ``create``) now:
+    a bad ``--out`` is found before the work, not after it. A one-line error names the flag."""
+    folder = Path(value)
+    if folder.exists() and not folder.is_dir():
+        raise WordvecError(f"{flag} {value}: is a file; give a folder (it is created if missing)")
+    if not create:
+        return folder
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise WordvecError(f"{flag} {value}: cannot create the folder ({error.strerror})") \
+            from None
+    return folder
+
+
 def flag_kind(default, param):
     """argparse keywords for a hyperparameter's flag, from its declared type or default.
 

@@ -33,7 +33,7 @@ from wordvec.resources import peak_rss_mb, reset_peak_rss
 from wordvec.similarity import evaluate_word_pairs
 
 from .algorithms import ALGORITHMS
-from .common import add_corpus_arguments, corpus_cache, open_corpus, positive_int
+from .common import add_corpus_arguments, corpus_cache, open_corpus, output_folder, positive_int
 
 DEFAULT_ALGORITHMS = tuple(name for name in ("sg", "cbow", "glove", "svd") if name in ALGORITHMS)
 # The synthetic corpus of `wordvec compare` without --corpus: smaller than the
@@ -168,7 +168,9 @@ def _expected_seconds(algorithm, params, n_words, workers):
 def _train(algorithm, params, preset, corpus, opts, analogies):
     scores, spent = [], [0.0]
     callbacks = [_epoch_scorer(analogies, scores, spent)] if analogies else []
-    model = algorithm.estimator(**params, verbose=not opts.quiet, callbacks=callbacks)
+    # Bars for people watching; piped into a file, the plain lines around them say enough.
+    bars = not opts.quiet and sys.stderr.isatty()
+    model = algorithm.estimator(**params, verbose=bars, callbacks=callbacks)
     reset_peak_rss()
     started = time.perf_counter()
     model.fit(corpus, cache_dir=corpus_cache(opts))
@@ -190,7 +192,7 @@ def compare_command(opts):
             raise WordvecError(f"--groups {opts.groups}: {error}") from None
     else:
         groups, arrows = read_groups(DEFAULT_GROUPS if opts.corpus else synthetic_groups())
-    out = Path(opts.out)
+    out = output_folder("--out", opts.out)
     with tempfile.TemporaryDirectory() as scratch:
         corpus, description, benchmarks = _corpus(opts, scratch)
         vocab, _ = prepare_corpus(corpus, opts.min_count, cache_dir=corpus_cache(opts))
@@ -206,6 +208,9 @@ def compare_command(opts):
             print(f"[{number}/{len(plans)}] {algorithm.command}: {algorithm.summary}"
                   + (f" (preset {preset})" if preset else ""))
             runs.append(_train(algorithm, params, preset, corpus, opts, analogies))
+            print(f"      done in {runs[-1].fit_seconds:.1f} s"
+                  + (f", analogies {runs[-1].epoch_scores[-1]:.1%}" if runs[-1].epoch_scores
+                     else ""), flush=True)
         print("evaluating ...")
         models = {run.name: run.kv for run in runs}
         rows = evaluate_models(models, benchmarks) if benchmarks else []

@@ -10,14 +10,15 @@ then, at projector.tensorflow.org, "Load": ``vectors.tsv``, then ``metadata.tsv`
 from wordvec.keyedvectors import KeyedVectors
 from wordvec.projector import write_projector_files
 
-from .common import positive_int
+from .common import output_folder, positive_int
 from .query import VECTORS_HELP
 
 
 def export_command(args):
     """``wordvec export VECTORS --projector DIR [--top N]``."""
+    folder = output_folder("--projector", args.projector, create=False)  # made once all is checked
     kv = KeyedVectors.load(args.vectors)
-    vectors_path, metadata_path = write_projector_files(kv, args.projector, top=args.top)
+    vectors_path, metadata_path = write_projector_files(kv, folder, top=args.top)
     n = len(kv) if args.top is None else min(args.top, len(kv))
     print(f"{args.vectors}: {n:,} of {len(kv):,} words x {kv.vector_size} dimensions")
     print(f"vectors   {vectors_path}")
