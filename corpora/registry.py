@@ -24,7 +24,7 @@ from wordvec.datadir import data_dir as _default_data_dir
 from wordvec.errors import WordvecError
 
 KINDS = ("corpus", "analogy", "similarity")
-NORMALIZERS = ("none", "lower", "text8")
+NORMALIZERS = ("words", "none", "lower", "text8")
 
 _GENSIM_DATA = "https://raw.githubusercontent.com/piskvorky/gensim/develop/gensim/test/test_data/"
 _WORD_SIM_DATA = "https://raw.githubusercontent.com/mfaruqui/eval-word-vectors/master/data/word-sim/"
@@ -55,7 +55,7 @@ class Dataset:
     layout : str
         How the text is laid out, e.g. "one line", "one sentence per line",
         "questions-words", "word pairs".
-    normalizer : {"none", "lower", "text8"}
+    normalizer : {"words", "none", "lower", "text8"}
         The text normaliser to train with (for a corpus) or to apply to the
         words before looking them up (for a benchmark set).
     member : str or None

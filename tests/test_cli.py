@@ -82,7 +82,7 @@ def test_train_sg_help_lists_hyperparameters_with_their_defaults(capsys):
     out = " ".join(capsys.readouterr().out.split())  # undo argparse's line wrapping
     for flag in ("--dim", "--window", "--negative", "--ns-exponent", "--sample", "--alpha",
                  "--min-alpha", "--epochs", "--min-count", "--max-vocab-size",
-                 "--max-final-vocab", "--workers", "--seed", "--normalizer {lower,none,text8}",
+                 "--max-final-vocab", "--workers", "--seed", "--normalizer NAME", "words: lowercase words", "text8: lowercase a-z only",
                  "--max-sentence-length", "--cache-dir", "--no-cache", "--quiet", "--data-dir",
                  "--eval"):
         assert flag in out
@@ -256,7 +256,7 @@ def test_train_with_a_preset(small_corpus, tmp_path, capsys):
     assert (params["epochs"], params["dim"]) == (1, 10)
     assert (params["window"], params["negative"], params["sample"]) == (8, 25, 1e-4)
     out = capsys.readouterr().out
-    assert "(normalizer none, preset text8-demo)" in out
+    assert "(normalizer words, preset text8-demo)" in out
     assert f"preset         text8-demo, from {get_preset('text8-demo').source}" in out
 
 

@@ -89,7 +89,7 @@ def test_cooccur_help(capsys):
     assert out.startswith("usage: wordvec cooccur")
     for flag in ("--corpus PATH|NAME", "--out MATRIX.npz", "--vocab-out VOCAB.txt",
                  "--symmetric, --no-symmetric", "--distance-weighting, --no-distance-weighting",
-                 "--min-count", "--memory-mb MEMORY_MB", "--normalizer {lower,none,text8}",
+                 "--min-count", "--memory-mb MEMORY_MB", "--normalizer NAME",
                  "--data-dir", "--cache-dir", "--no-cache"):
         assert flag in out
     assert "--window WINDOW Context words on each side" in out and "(default: 10)" in out
@@ -145,7 +145,7 @@ def test_train_glove_to_npz_and_reload(corpus, tmp_path, capsys):
     assert (params["dim"], params["window"], params["x_max"], params["vectors"]) == \
         (8, 4, 10.0, "word+context")
     printed = capsys.readouterr().out
-    assert f"training GloVe on {corpus} (normalizer none)" in printed
+    assert f"training GloVe on {corpus} (normalizer words)" in printed
     assert f"{len(kv):,} words x 8 dimensions" in printed
     entries = re.search(r"^co-occurrences +([\d,]+) stored \(upper triangle\), ([\d,]+) "
                         r"counting both directions; window 4, both sides, weights 1/d$",

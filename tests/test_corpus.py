@@ -85,7 +85,7 @@ def test_invalid_utf8_reports_the_byte_offset(tmp_path):
     path.write_bytes(b"plain words " * 3 + "caf\xe9".encode("latin-1") + b" more\n")
     with pytest.raises(CorpusError, match=r"latin1.txt: byte offset 39 .*not valid UTF-8"):
         list(iter_file_sentences(path, normalize_none, chunk_bytes=5))
-    assert list(Corpus(path, errors="replace"))[0][6] == "caf\ufffd"
+    assert list(Corpus(path, normalizer="none", errors="replace"))[0][6] == "caf\ufffd"
 
 
 def test_binary_file(tmp_path):
@@ -100,3 +100,34 @@ def test_generator_and_strings_are_rejected():
         Corpus(line.split() for line in ["a b"])
     with pytest.raises(CorpusError, match="expected a list of tokens"):
         list(Corpus(["a sentence as a string"]))
+
+
+def test_raw_text_reads_as_words_by_default(tmp_path):
+    # Issue 11: the default used to be whitespace splitting ("France," "it?" "Yes:").
+    path = tmp_path / "page.txt"
+    path.write_text("Paris is the capital of France, isn't it? Yes: France.\n"
+                    "A state-of-the-art café -- see `wordvec train --out` (1962); l’été #3\n",
+                    encoding="utf-8")
+    assert list(Corpus(path)) == [
+        ["paris", "is", "the", "capital", "of", "france", "isn't", "it", "yes", "france"],
+        ["a", "state-of-the-art", "café", "see", "wordvec", "train", "out", "1962", "l'été", "3"]]
+
+
+def test_text8_style_corpora_come_out_unchanged(tmp_path):
+    text = "anarchism originated as a term of abuse first used against early working class\n"
+    path = tmp_path / "text8-like.txt"
+    path.write_text(text * 3, encoding="utf-8")
+    assert list(Corpus(path)) == list(Corpus(path, normalizer="none")) == [text.split()] * 3
+
+
+def test_token_lists_in_memory_are_used_as_given():
+    assert list(Corpus([["The", "U.S.", "--out"]])) == [["The", "U.S.", "--out"]]
+    assert list(Corpus([["The", "U.S."]], normalizer="words")) == [["the", "u", "s"]]
+
+
+def test_every_normalizer_has_a_one_line_summary_with_an_example():
+    from wordvec.normalize import NORMALIZERS, SUMMARIES
+    for name, normalize in NORMALIZERS.items():
+        summary = SUMMARIES[name]
+        assert "\n" not in summary and '"Isn\'t it?" -> ' in summary
+        assert summary.split(" -> ")[1] == " ".join(normalize("Isn't it?")), name

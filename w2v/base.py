@@ -145,8 +145,8 @@ class Word2VecBase(Estimator):
         Parameters
         ----------
         corpus : str, Path, Corpus, or list of list of str
-            A text file or folder (read with ``Corpus(path)``: whitespace
-            tokens, as is), a ``wordvec.corpus.Corpus`` for other reading
+            A text file or folder (read with ``Corpus(path)``: lowercase
+            words, punctuation dropped), a ``wordvec.corpus.Corpus`` for other reading
             options, or sentences in memory.
         cache_dir : path, None or False
             Where file corpora are cached once encoded (None: the default

@@ -26,7 +26,7 @@ import os
 from pathlib import Path
 
 from .errors import CorpusError
-from .normalize import get_normalizer
+from .normalize import DEFAULT, get_normalizer
 
 # word2vec.c cuts at 1,000 tokens, gensim at 10,000. Windows never cross a
 # cut, so a longer limit loses fewer context pairs on one-line corpora.
@@ -145,9 +145,13 @@ class Corpus:
         file below it, in sorted order), or sentences already in memory.
         An in-memory source must be re-iterable (a list, not a generator):
         training reads it twice.
-    normalizer : {"none", "lower", "text8"} or callable
-        How a line becomes tokens; see ``wordvec.normalize``. For in-memory
-        sentences it is applied to the sentence joined by spaces.
+    normalizer : {"words", "none", "lower", "text8"}, callable or None
+        How a line becomes tokens; see ``wordvec.normalize``. None (the
+        default) means "words" for files (lowercase words, punctuation
+        dropped: right for raw text, and text8-style files come out
+        unchanged) and the tokens as given for in-memory sentences. A name
+        given for in-memory sentences is applied to each sentence joined by
+        spaces.
     max_sentence_length : int
         Longer lines are cut into pseudo-sentences of at most this many tokens.
     errors : {"strict", "replace", "ignore"}
@@ -156,23 +160,26 @@ class Corpus:
 
     Examples
     --------
-    >>> sentences = Corpus("wiki17m.txt.xz", normalizer="none")  # doctest: +SKIP
+    >>> sentences = Corpus("wiki17m.txt.xz")                    # doctest: +SKIP
     >>> next(iter(sentences))[:4]                                 # doctest: +SKIP
     ['anarchism', 'is', 'a', 'political']
     """
 
-    def __init__(self, source, normalizer="none", max_sentence_length=MAX_SENTENCE_LENGTH,
+    def __init__(self, source, normalizer=None, max_sentence_length=MAX_SENTENCE_LENGTH,
                  errors="strict"):
         if isinstance(max_sentence_length, bool) or not isinstance(max_sentence_length, int) \
                 or max_sentence_length < 1:
             raise ValueError(f"max_sentence_length must be a positive int, got {max_sentence_length!r}")
         if errors not in ("strict", "replace", "ignore"):
             raise ValueError(f"errors must be 'strict', 'replace' or 'ignore', got {errors!r}")
+        in_files = isinstance(source, (str, os.PathLike))
+        if normalizer is None:
+            normalizer = DEFAULT if in_files else "none"
         self.normalizer = normalizer
         self.normalize = get_normalizer(normalizer)
         self.max_sentence_length = max_sentence_length
         self.errors = errors
-        if isinstance(source, (str, os.PathLike)):
+        if in_files:
             self.files = list_files(source)
             self.sentences = None
             self.description = str(source)

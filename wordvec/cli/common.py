@@ -21,7 +21,7 @@ from corpora import registry
 from wordvec.corpus import MAX_SENTENCE_LENGTH, Corpus
 from wordvec.datadir import ENV_VAR, cache_root, data_dir
 from wordvec.errors import WordvecError
-from wordvec.normalize import NORMALIZERS
+from wordvec.normalize import DEFAULT, NORMALIZERS, SUMMARIES
 
 
 def at_least(minimum):
@@ -80,9 +80,10 @@ def add_corpus_arguments(group, required=True):
     group.add_argument("--corpus", required=required, metavar="PATH|NAME",
                        help="a text file or folder, or a registry corpus name (wiki17m, text8, "
                             "brown, ...) looked up in the data directory")
-    group.add_argument("--normalizer", choices=sorted(NORMALIZERS),
-                       help="how a line becomes tokens (default: none; for a registry name, "
-                            "the registry's choice)")
+    choices = "; ".join(f"{name}: {SUMMARIES[name]}" for name in NORMALIZERS)
+    group.add_argument("--normalizer", choices=list(NORMALIZERS), metavar="NAME",
+                       help=f"how a line of text becomes words. {choices}. Default: {DEFAULT}, "
+                            "or for a registry corpus the registry's choice")
     group.add_argument("--max-sentence-length", type=positive_int, default=MAX_SENTENCE_LENGTH,
                        metavar="N", help="cut longer lines into pieces (default: %(default)s)")
     group.add_argument("--data-dir", metavar="DIR",
@@ -126,7 +127,7 @@ def open_corpus(opts):
     --normalizer wins over the registry's.
     """
     path, registry_normalizer = resolve_corpus(opts.corpus, opts.data_dir)
-    normalizer = opts.normalizer or registry_normalizer or "none"
+    normalizer = opts.normalizer or registry_normalizer or DEFAULT
     corpus = Corpus(path, normalizer=normalizer, max_sentence_length=opts.max_sentence_length)
     return corpus, path, normalizer
 
