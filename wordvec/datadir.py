@@ -9,7 +9,11 @@ environment variable, or nothing. Its layout::
     DATA/eval/wordsim353.tsv ...
 
 The cache (downloads, in the same layout, and encoded corpora) lives in
-``$WORDVEC_CACHE``, by default ``~/.cache/wordvec``.
+``$WORDVEC_CACHE``, by default ``~/.cache/wordvec``. Because ``wordvec fetch``
+downloads into the cache with the data-directory layout, the cache is also
+where data is looked for when no data directory is set: after
+``wordvec fetch text8`` and ``wordvec fetch eval`` every command finds them
+with no flag at all.
 
 >>> import tempfile
 >>> folder = tempfile.mkdtemp()
@@ -37,8 +41,9 @@ def data_dir(explicit=None, required=True):
     if not value:
         if required:
             raise WordvecError(
-                f"no data directory: pass --data-dir DIR or set the {ENV_VAR} "
-                "environment variable to a folder holding corpora/ and eval/"
+                f"no data directory: run `wordvec fetch eval` (benchmark sets) or "
+                f"`wordvec fetch text8` (a corpus) to download them, or pass --data-dir DIR "
+                f"or set {ENV_VAR}=DIR for a folder holding corpora/ and eval/"
             )
         return None
     path = Path(value).expanduser()
@@ -48,9 +53,25 @@ def data_dir(explicit=None, required=True):
     return path
 
 
+def data_dirs(explicit=None):
+    """Where to look for a named dataset, in order: the data directory if one
+    is set (``explicit`` or ``$WORDVEC_DATA``), then the download cache."""
+    folders = [data_dir(explicit, required=False), cache_root()]
+    return [folder for folder in folders if folder is not None]
+
+
 def eval_dir(explicit=None, required=True):
-    """The benchmark-set folder: ``DATA/eval`` if it exists, else DATA itself."""
-    base = data_dir(explicit, required)
+    """The benchmark-set folder: ``DATA/eval`` if it exists, else DATA itself.
+
+    With no data directory set, the cache's ``eval`` folder that ``wordvec
+    fetch eval`` fills, if it exists.
+    """
+    base = data_dir(explicit, required=False)
     if base is None:
+        fetched = cache_root() / "eval"
+        if fetched.is_dir() and any(fetched.iterdir()):
+            return fetched
+        if required:
+            data_dir(explicit, required=True)   # raises, saying what to do
         return None
     return base / "eval" if (base / "eval").is_dir() else base

@@ -10,6 +10,14 @@ Import the figures from here; each lives in the module of its concept:
   analogy offsets as arrows), with ``pca_2d``, the projection itself;
 * ``plot_corpus``: ``zipf`` (word count against rank), ``keep_probability``
   (word2vec's subsampling) and ``glove_weighting`` (GloVe's weight of a count);
+* ``plot_noise``: ``noise_distribution`` (negative sampling's count ** 3/4, against
+  the unigram distribution);
+* ``plot_tree``: ``code_tree`` (hierarchical softmax's Huffman tree: bits on
+  the edges, words and counts at the leaves), with ``tree_layout``;
+* ``plot_counts``: ``cooccurrence_heatmap`` (a corner of the co-occurrence
+  matrix, log colours), with ``top_left_block``, that corner from COO arrays;
+* ``plot_sweep``: ``sweep`` (a score against a hyperparameter's value, a line per
+  benchmark, 95% intervals as bands), with ``short_number``, its tick labels;
 * ``plot_base``: ``save`` (atomic, format by extension), ``png_bytes``,
   ``data_uri`` (a figure inside a self-contained HTML page) and ``model_colors``;
 * ``plot_labels``: where to write each word so that labels do not overlap.
@@ -32,10 +40,16 @@ Example
 """
 from .plot_base import data_uri, figure_bytes, model_colors, png_bytes, save
 from .plot_corpus import glove_weighting, keep_probability, zipf
+from .plot_counts import cooccurrence_heatmap, top_left_block
+from .plot_noise import noise_distribution
 from .plot_results import scores, similarity_scatter
+from .plot_sweep import short_number, sweep
 from .plot_training import accuracy_by_epoch, loss_curves
+from .plot_tree import code_tree, tree_layout
 from .plot_vectors import pca_2d, pca_map
 
 __all__ = ["scores", "similarity_scatter", "loss_curves", "accuracy_by_epoch", "pca_map",
            "pca_2d", "zipf", "keep_probability", "glove_weighting", "save", "png_bytes",
-           "figure_bytes", "data_uri", "model_colors"]
+           "figure_bytes", "data_uri", "model_colors", "noise_distribution",
+           "code_tree", "tree_layout", "cooccurrence_heatmap", "top_left_block",
+           "sweep", "short_number"]

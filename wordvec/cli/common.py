@@ -19,7 +19,7 @@ from pathlib import Path
 
 from corpora import registry
 from wordvec.corpus import MAX_SENTENCE_LENGTH, Corpus
-from wordvec.datadir import ENV_VAR, cache_root, data_dir
+from wordvec.datadir import ENV_VAR, data_dirs
 from wordvec.errors import WordvecError
 from wordvec.normalize import DEFAULT, NORMALIZERS, SUMMARIES
 
@@ -78,8 +78,9 @@ def add_corpus_arguments(group, required=True):
     (``train glove --matrix``); the command then checks that one was given.
     """
     group.add_argument("--corpus", required=required, metavar="PATH|NAME",
-                       help="a text file or folder, or a registry corpus name (wiki17m, text8, "
-                            "brown, ...) looked up in the data directory")
+                       help="a text file or folder, or a corpus name (text8, wiki17m, brown, "
+                            "...) looked up in the data directory, then among what `wordvec "
+                            "fetch` downloaded")
     choices = "; ".join(f"{name}: {SUMMARIES[name]}" for name in NORMALIZERS)
     group.add_argument("--normalizer", choices=list(NORMALIZERS), metavar="NAME",
                        help=f"how a line of text becomes words. {choices}. Default: {DEFAULT}, "
@@ -87,7 +88,8 @@ def add_corpus_arguments(group, required=True):
     group.add_argument("--max-sentence-length", type=positive_int, default=MAX_SENTENCE_LENGTH,
                        metavar="N", help="cut longer lines into pieces (default: %(default)s)")
     group.add_argument("--data-dir", metavar="DIR",
-                       help=f"data directory holding corpora/ and eval/ (default: ${ENV_VAR})")
+                       help=f"a folder holding corpora/ and eval/ (default: ${ENV_VAR}; "
+                            "downloads are found without it)")
     cache = group.add_mutually_exclusive_group()
     cache.add_argument("--cache-dir", metavar="DIR",
                        help="where the encoded corpus is cached (default: "
@@ -105,19 +107,18 @@ def resolve_corpus(value, data_dir_arg):
     dataset = registry.get(value)
     if dataset.kind != "corpus":
         raise WordvecError(f"--corpus {value!r} is a {dataset.kind} benchmark set, not a corpus")
-    try:
-        base = data_dir(data_dir_arg)
-    except WordvecError as exc:
-        raise WordvecError(f"--corpus {value!r} is looked up in the data directory, but {exc}") \
-            from None
-    path = registry.local_path(dataset, base)
-    if not path.exists():
-        hint = (f"run `wordvec fetch {value}` and pass --data-dir {cache_root()}"
-                if dataset.downloadable else f"it cannot be downloaded; put {dataset.filename} "
-                "there (see `wordvec fetch --list`)")
-        raise WordvecError(f"corpus {value!r} is not in the data directory: {path} does not "
-                           f"exist; {hint}")
-    return path, dataset.normalizer
+    folders = data_dirs(data_dir_arg)
+    for folder in folders:
+        path = registry.local_path(dataset, folder)
+        if path.exists():
+            return path, dataset.normalizer
+    where = " nor ".join(str(registry.local_path(dataset, folder)) for folder in folders)
+    if dataset.downloadable:
+        hint = f"run `wordvec fetch {value}` to download it"
+    else:
+        hint = (f"it has no public download ({dataset.made}); put {dataset.filename} in a "
+                f"folder and pass --data-dir DIR or set {ENV_VAR}=DIR")
+    raise WordvecError(f"corpus {value!r} not found: no {where}; {hint}")
 
 
 def open_corpus(opts):
