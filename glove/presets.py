@@ -44,7 +44,9 @@ _PRESET_LIST = [
         name="small-corpus",
         algorithm="glove",
         description="for corpora of ~10-100M tokens (best of a sweep on wiki17m)",
-        source="bench/glove_sweep.py on wiki17m, bench/results/glove_sweep_2026-11-27.txt",
+        source="a sweep of x_max (10-100), window (10-50), eta and epochs on wiki17m "
+               "(16.7M tokens of Wikipedia), scored on the Google analogies: 42.3% against "
+               "the paper settings' 21.6%",
         params={"x_max": 10.0, "alpha": 0.75, "eta": 0.05, "window": 50, "epochs": 15},
     ),
 ]

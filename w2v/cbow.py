@@ -36,7 +36,7 @@ class CBOW(Word2VecBase):
     params = {
         "cbow_mean": Param("Average the context vectors (True, word2vec.c's and gensim's "
                            "choice) or sum them. Either way every context word receives the "
-                           "whole update, not a share of it (see w2v/reference_cbow.py)."),
+                           "whole update, not a share of it, as in word2vec.c."),
         "alpha": Param("Initial learning rate of SGD; it decays linearly to min_alpha. "
                        "CBOW's default is word2vec.c's 0.05, not gensim's 0.025 (it scored "
                        "higher for both). (GloVe's alpha is another thing: its weighting "

@@ -91,7 +91,7 @@ def noise_distribution(counts, exponents=(1.0, 0.75), words=None, label_words=3)
                  for k, w in enumerate(top)]
         header = "drawn as noise, e = " + " → ".join(f"{e:g}" for e in exponents)
         left.text(0.97, 0.97, header + "\n" + "\n".join(lines), transform=left.transAxes,
-                  ha="right", va="top", fontsize=8,
+                  ha="right", va="top", multialignment="left", fontsize=8,
                   bbox=dict(boxstyle="round", fc="white", ec="0.8"))
     for ax in (left, right):
         ax.set_xscale("log")

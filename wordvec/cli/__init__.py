@@ -27,6 +27,7 @@ per command group: ``train.py`` (train, presets), ``cooccur.py``,
 they share is in ``common.py``.
 """
 import argparse
+import os
 import sys
 
 from wordvec import __version__
@@ -47,8 +48,7 @@ def build_parser():
         prog="wordvec", description="Train, evaluate and query word embeddings.",
         epilog="Run `wordvec COMMAND --help` for a command's options; start with `wordvec demo`.")
     parser.add_argument("--version", action="version", version=f"wordvec {__version__}")
-    commands = parser.add_subparsers(title="commands", dest="command", required=True,
-                                     metavar="COMMAND")
+    commands = parser.add_subparsers(title="commands", dest="command", metavar="COMMAND")
     add_train_parser(commands)
     add_cooccur_parser(commands)
     add_query_parsers(commands)
@@ -61,12 +61,19 @@ def build_parser():
 
 def main(argv=None):
     """Run the command line ``argv`` (default: sys.argv[1:]); return the exit status."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:            # `wordvec` alone: what can I do?
+        parser.print_help()
+        return 0
     try:
         return args.run(args)
     except KeyboardInterrupt:
         print("wordvec: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:             # `wordvec presets | head`: the reader is gone
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except (WordvecError, OSError, ValueError) as exc:  # OSError: a file we could not open
         print(f"wordvec: error: {exc}", file=sys.stderr)
         return 2

@@ -7,8 +7,8 @@ does both; ``wordvec cooccur`` does the first alone and saves X with its
 vocabulary, so that several trainings (other dimensions, learning rates,
 epochs, seeds) reuse one count::
 
-    $ wordvec cooccur --corpus wiki17m --data-dir DATA --out wiki17m.npz --window 10
-    $ wordvec train glove --matrix wiki17m.npz --vocab wiki17m.vocab.txt --out glove.bin \\
+    $ wordvec cooccur --corpus wiki17m --out wiki17m.npz --window 10
+    $ wordvec train glove --matrix wiki17m.npz --out glove.bin \\
           --dim 50 --epochs 50
 
 With the same seed and one worker, the second command gives the same
@@ -73,8 +73,8 @@ def add_cooccur_parser(commands):
         "cooccur", help="count GloVe's word-word co-occurrences once, to train on many times",
         description="Build the vocabulary of a corpus and count its weighted co-occurrences; "
                     "save both, for `wordvec train glove --matrix FILE --vocab FILE`.",
-        epilog="Example: wordvec cooccur --corpus wiki17m --data-dir DATA "
-               "--out wiki17m.npz   (also writes wiki17m.vocab.txt)")
+        epilog="Example: wordvec cooccur --corpus text8 --out text8.npz   (also writes "
+               "text8.vocab.txt; `wordvec fetch text8` first)")
     data = parser.add_argument_group("corpus and output")
     add_corpus_arguments(data)
     data.add_argument("--out", required=True, metavar="MATRIX.npz",

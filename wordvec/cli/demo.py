@@ -26,7 +26,6 @@ from pathlib import Path
 from corpora import synthetic
 from w2v import SkipGram
 from wordvec.analogy import evaluate_analogies
-from wordvec.datadir import cache_root
 
 from .common import at_least, positive_int
 
@@ -134,7 +133,7 @@ def run_demo(n_sentences=synthetic.DEFAULT_SENTENCES, workers=2, seed=0, out=Non
 
     say("\nnext, real text: download text8 (100 MB of Wikipedia) and train on it")
     say("  wordvec fetch text8")
-    say(f"  wordvec train sg --corpus text8 --data-dir {cache_root()} --out vectors.bin")
+    say("  wordvec train sg --corpus text8 --out vectors.bin")
     return figures
 
 

@@ -84,17 +84,36 @@ def eval_command(args):
     return 0
 
 
+# An unknown word is an answer, not a usage error: its own status, the same
+# for every query command, so that scripts can tell it from a bad argument (2).
+UNKNOWN_WORD_STATUS = 1
+
+
+def known_form(kv, word):
+    """``word`` as the vocabulary has it: as typed, else lowercased (and said so).
+
+    A vocabulary trained on lowercased text has ``france``, not ``France``;
+    a user typing the latter means the former.
+    """
+    if word in kv or word.lower() not in kv:
+        kv.get_index(word)      # raises UnknownWordError, with suggestions, if unknown
+        return word
+    print(f"wordvec: {word!r} is not in the vocabulary; using {word.lower()!r}",
+          file=sys.stderr)
+    return word.lower()
+
+
 def neighbors_command(args):
     """``wordvec neighbors VECTORS WORD ...``: the nearest words of each WORD."""
     kv = KeyedVectors.load(args.vectors)
     status = 0
     for number, word in enumerate(args.words):
         try:
-            similar = kv.most_similar(word, topn=args.topn)
+            similar = kv.most_similar(known_form(kv, word), topn=args.topn)
         except UnknownWordError as exc:
             # Report it and go on: the other words' answers are still wanted.
             print(f"wordvec: {exc}", file=sys.stderr)
-            status = 1
+            status = UNKNOWN_WORD_STATUS
             continue
         print(("\n" if number else "") + f"nearest to {word}:")
         print(ranked(similar))
@@ -104,9 +123,14 @@ def neighbors_command(args):
 def analogy_command(args):
     """``wordvec analogy VECTORS A B C``: A is to B as C is to ?"""
     kv = KeyedVectors.load(args.vectors)
+    try:
+        a, b, c = (known_form(kv, word) for word in (args.a, args.b, args.c))
+    except UnknownWordError as exc:
+        print(f"wordvec: {exc}", file=sys.stderr)
+        return UNKNOWN_WORD_STATUS
     query = kv.most_similar if args.method == "3cosadd" else kv.most_similar_cosmul
-    answers = query(positive=[args.b, args.c], negative=[args.a], topn=args.topn)
-    print(f"{args.a} : {args.b} :: {args.c} : ?   ({args.method})")
+    answers = query(positive=[b, c], negative=[a], topn=args.topn)
+    print(f"{a} : {b} :: {c} : ?   ({args.method})")
     print(ranked(answers))
     return 0
 
