@@ -1,6 +1,7 @@
 """`wordvec fetch eval` and finding downloads without a data directory (issue 11, point 1)."""
 import hashlib
 import re
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -82,3 +83,18 @@ def test_every_file_without_a_download_says_how_it_was_made(capsys):
     assert "wiki17m (corpora/wiki17m.txt.xz): WikiExtractor" in out
     with pytest.raises(Exception, match="made="):
         Dataset("x", "corpus", None, "corpora/x.txt", None, None, "l", "d", "one line", "words")
+
+
+def test_benchmark_names_resolve_like_the_command_line(offline_registry, tmp_path):
+    from wordvec import evaluate_analogies, evaluate_word_pairs
+    from wordvec.errors import BenchmarkFileError
+    kv = KeyedVectors(np.array([[1, 0, 0], [0.9, 0.1, 0], [0, 1, 0], [0.1, 0.9, 0]], np.float32),
+                      ["paris", "france", "berlin", "germany"])
+    with pytest.raises(BenchmarkFileError, match="wordvec fetch eval"):
+        evaluate_analogies(kv, "capitals")
+    assert main(["fetch", "eval"]) == 0
+    result = evaluate_analogies(kv, "capitals")          # by name, no data directory
+    assert Path(result.path) == offline_registry / "eval" / "capitals.txt"
+    assert str(result.total).startswith(f"total: {result.accuracy:.1%} correct [95% CI")
+    pairs = evaluate_word_pairs(kv, "pairs.txt", n_resamples=50)
+    assert str(pairs).startswith(f"pairs.txt: Spearman {pairs.spearman:.3f} [95% CI")

@@ -66,7 +66,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .benchmark import known_words, read_lines
+from .benchmark import find_benchmark, known_words, read_lines
 from .errors import BenchmarkFileError
 from .stats import wilson_interval
 
@@ -122,6 +122,12 @@ class SectionResult:
     def accuracy_all(self):
         """Correct / all questions: a skipped question counts as wrong."""
         return self.correct / self.questions if self.questions else 0.0
+
+    def __str__(self):
+        low, high = self.accuracy_ci
+        return (f"{self.name}: {self.accuracy:.1%} correct [95% CI {low:.1%}, {high:.1%}] "
+                f"of {self.scored:,} scored ({self.skipped:,} of {self.questions:,} questions "
+                "skipped: a word outside the vocabulary)")
 
     def _add(self, question):
         self.questions += 1
@@ -275,7 +281,9 @@ def evaluate_analogies(kv, path, restrict_vocab=30000, case_insensitive=True, me
     kv : KeyedVectors
         Vectors with the vocabulary sorted by descending frequency.
     path : str or Path
-        The benchmark file (``.gz`` allowed).
+        The benchmark file (``.gz`` allowed), or a benchmark's name such as
+        ``"questions-words"``, found in the data directory's ``eval/`` folder
+        or among ``wordvec fetch eval``'s downloads.
     restrict_vocab : int or None
         Only the first N words are known: as answers and as question words.
     case_insensitive : bool
@@ -296,6 +304,7 @@ def evaluate_analogies(kv, path, restrict_vocab=30000, case_insensitive=True, me
                                        or restrict_vocab < 0):
         raise ValueError(f"restrict_vocab must be a non-negative integer or None, "
                          f"got {restrict_vocab!r}")
+    path = find_benchmark(path, "analogy")
     section_names, parsed = _parse_analogies(path)
     fold = str.upper if case_insensitive else (lambda w: w)
     known, count = known_words(kv, restrict_vocab, case_insensitive)

@@ -21,9 +21,40 @@ Example
 1
 """
 import gzip
+import os
 from pathlib import Path
 
+from .datadir import ENV_VAR, cache_root, data_dir
 from .errors import BenchmarkFileError
+
+
+def find_benchmark(name_or_path, what="benchmark"):
+    """The file a benchmark argument stands for: a path, or a name found in the data.
+
+    A name with no folder in it (``"questions-words"``, ``"wordsim353.tsv"``)
+    that is not a file here is looked up, by file name or by name without
+    extension, in the data directory's ``eval/`` folder (``$WORDVEC_DATA``),
+    then in the one ``wordvec fetch eval`` fills, as the command line does.
+    """
+    path = Path(name_or_path)
+    if path.exists() or os.sep in str(name_or_path) or "/" in str(name_or_path):
+        return path
+    folders = []
+    base = data_dir(required=False)
+    if base is not None:
+        folders.append(base / "eval" if (base / "eval").is_dir() else base)
+    folders.append(cache_root() / "eval")
+    wanted = str(name_or_path).lower()
+    for folder in folders:
+        if folder.is_dir():
+            for candidate in sorted(folder.iterdir()):
+                if wanted in (candidate.name.lower(), candidate.name.split(".")[0].lower()):
+                    return candidate
+    raise BenchmarkFileError(
+        f"{name_or_path}: no such {what} file here, nor a benchmark of that name in "
+        f"{' or '.join(str(folder) for folder in folders)}; give a path, or run "
+        f"`wordvec fetch eval` to download the benchmark sets (or set {ENV_VAR} to a folder "
+        "holding eval/)")
 
 
 def read_lines(path, what):
@@ -32,7 +63,7 @@ def read_lines(path, what):
     Parameters
     ----------
     path : str or Path
-        The benchmark file.
+        The benchmark file, or its name in the data (see ``find_benchmark``).
     what : str
         What the file should be ("analogy", "word-pair", "benchmark"), for
         the error messages.
@@ -48,7 +79,7 @@ def read_lines(path, what):
         The file is missing, a directory, not UTF-8 (the message gives the
         line), or holds only blank lines.
     """
-    path = Path(path)
+    path = find_benchmark(path, what)
     if not path.exists():
         raise BenchmarkFileError(f"{path}: no such {what} file")
     if path.is_dir():

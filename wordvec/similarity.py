@@ -44,9 +44,10 @@ Example
 """
 import math
 from dataclasses import dataclass, field
+from pathlib import Path
 
 
-from .benchmark import known_words, read_lines
+from .benchmark import find_benchmark, known_words, read_lines
 from .errors import BenchmarkFileError
 from .keyedvectors import cosine
 from .stats import pearson, spearman, spearman_bootstrap_ci
@@ -81,6 +82,12 @@ class WordPairsResult:
     # (spearman_bootstrap_ci); (nan, nan) if not computed or undefined.
     spearman_ci: tuple = (math.nan, math.nan)
     n_resamples: int = None     # bootstrap resamples behind spearman_ci (None: not computed)
+
+    def __str__(self):
+        low, high = self.spearman_ci
+        interval = "" if math.isnan(low) else f" [95% CI {low:.3f}, {high:.3f}]"
+        return (f"{Path(self.path).name}: Spearman {self.spearman:.3f}{interval}, "
+                f"Pearson {self.pearson:.3f}, over {self.used:,} of {self.pairs:,} pairs")
 
     @property
     def oov_ratio(self):
@@ -134,7 +141,8 @@ def evaluate_word_pairs(kv, path, delimiter=None, restrict_vocab=300000, case_in
     kv : KeyedVectors
         Vectors with the vocabulary sorted by descending frequency.
     path : str or Path
-        The benchmark file (``.gz`` allowed).
+        The benchmark file (``.gz`` allowed), or its name (``"wordsim353"``),
+        found as ``evaluate_analogies`` finds one.
     delimiter : str or None
         The field separator; None: a tab if the line has one, else whitespace.
     restrict_vocab : int or None
@@ -158,6 +166,7 @@ def evaluate_word_pairs(kv, path, delimiter=None, restrict_vocab=300000, case_in
         95% bootstrap interval, the out-of-vocabulary count and ratio, and one
         record per pair.
     """
+    path = find_benchmark(path, "word-pair")
     parsed = _parse_pairs(path, delimiter)
     fold = str.upper if case_insensitive else (lambda w: w)
     known, _ = known_words(kv, restrict_vocab, case_insensitive)
