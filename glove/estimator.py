@@ -151,7 +151,12 @@ class GloVe(CountEstimator):
             return (f"Try a smaller learning rate eta (now {self.eta}) or a larger x_max "
                     f"(now {self.x_max})")
 
-        self._train_epochs(work, tasks, unit="entry", before_epoch=shuffle, hint=hint)
+        def warmup():  # empty work: compiles the kernels, changes nothing
+            shuffle_order(order[:0], seed_state(self.seed, 0))
+            work(0, (0, 0))
+
+        self._train_epochs(work, tasks, unit="entry", before_epoch=shuffle, hint=hint,
+                           warmup=warmup)
 
     # -- results ---------------------------------------------------------------------------
 

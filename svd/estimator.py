@@ -16,12 +16,12 @@ never built (``ppmi.py``).
 import time
 
 import numpy as np
-from tqdm.auto import tqdm
 
 from wordvec.cooccur import DEFAULT_MEMORY_MB
 from wordvec.count_estimator import CountEstimator
 from wordvec.errors import TrainingError
 from wordvec.estimator import Param, check_int, check_number
+from wordvec.progress import bar as progress_bar
 
 from .ppmi import PPMI
 from .randomized import randomized_svd
@@ -149,10 +149,9 @@ class PPMISVD(CountEstimator):
         self._keep(None)
         started = time.perf_counter()
         products = 2 * self.power_iterations + 2
-        with tqdm(total=products, unit="product", desc=self.algorithm,
-                  disable=not self.verbose) as bar:
+        with progress_bar(products, f"randomised SVD of the PPMI matrix ({self.algorithm})",
+                          "product", self.verbose) as bar:
             M = PPMI(matrix, cds=self.cds, neg=self.neg, workers=self.workers)
-            bar.set_postfix_str("randomised SVD: products with the PPMI matrix")
             U, S, V = randomized_svd(M.times, M.shape, self.dim, self.oversampling,
                                      self.power_iterations, self.seed, on_product=bar.update)
         weights = S ** np.float32(self.eig)

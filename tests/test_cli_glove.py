@@ -100,7 +100,7 @@ def test_cooccur_defaults_are_glove_defaults():
     signature = inspect.signature(GloVe).parameters
     opts = build_parser().parse_args(["cooccur", "--corpus", "c", "--out", "m.npz"])
     assert set(cli_cooccur.COUNTING_ONLY) < set(COUNTING_PARAMS)
-    assert {name: getattr(opts, name) for name in COUNTING_PARAMS} == \
+    assert cli_cooccur.counting_settings(opts) == \
         {name: signature[name].default for name in COUNTING_PARAMS}
 
 
@@ -154,7 +154,7 @@ def test_train_glove_to_npz_and_reload(corpus, tmp_path, capsys):
     assert int(entries[2].replace(",", "")) > int(entries[1].replace(",", ""))
     assert re.search(r"^counting +\d+\.\d s$", printed, re.MULTILINE)
     assert re.search(r"^seconds/epoch +\d+\.\d\d s \(mean of 2\)$", printed, re.MULTILINE)
-    assert re.search(r"^final loss +\d+\.\d{4} \(epoch 2 of 2\)$", printed, re.MULTILINE)
+    assert re.search(r"^final loss +\d+\.\d+ \(epoch 2 of 2\)$", printed, re.MULTILINE)
     assert "words trained" not in printed  # Word2Vec's row
 
 
@@ -184,8 +184,8 @@ def test_cooccur_saves_the_matrix_and_its_vocabulary(counted):
     assert (f"entries     {matrix.nnz:,} stored (upper triangle), {matrix.full_nnz:,} "
             "counting both directions") in printed
     assert re.search(r"^time +\d+\.\d s, of which \d+\.\d s counting$", printed, re.MULTILINE)
-    assert (f"train on it: wordvec train glove --matrix {matrix_path} --vocab {vocab_path}"
-            in printed)
+    # The vocabulary is where --matrix looks by default: the hint needs no --vocab.
+    assert f"train on it: wordvec train glove --matrix {matrix_path} --out" in printed
 
 
 def test_train_from_the_matrix_is_bit_identical(corpus, counted, tmp_path, capsys):
@@ -284,7 +284,7 @@ def test_a_flag_contradicting_the_matrix_is_an_error(counted, tmp_path, capsys):
 
 
 @pytest.mark.parametrize("flags, message", [
-    (["--matrix", "m.npz"], "--matrix needs --vocab FILE"),
+    (["--matrix", "m.npz"], "its vocabulary is not beside it (m.vocab.txt does not exist)"),
     ([], "give either --corpus PATH|NAME"),
     (["--corpus", "c", "--matrix", "m.npz", "--vocab", "v.txt"], "give either --corpus"),
     (["--corpus", "c", "--vocab", "v.txt"], "--vocab goes with --matrix"),
@@ -298,3 +298,26 @@ def test_input_flags_that_do_not_go_together(flags, message, capsys):
 def test_matrix_flags_are_glove_only(capsys):
     assert "unrecognized arguments: --matrix" in usage_error(
         ["train", "sg", "--corpus", "c", "--out", "v.bin", "--matrix", "m.npz"], capsys)
+
+
+def test_cooccur_takes_a_preset_and_flags_win(tmp_path, capsys):
+    # Issue 11: cooccur had no --preset, so small-corpus's window 50 was counted as 10.
+    opts = build_parser().parse_args(["cooccur", "--corpus", "c", "--out", "m.npz",
+                                      "--preset", "small-corpus"])
+    assert cli_cooccur.counting_settings(opts)["window"] == 50
+    opts = build_parser().parse_args(["cooccur", "--corpus", "c", "--out", "m.npz",
+                                      "--preset", "small-corpus", "--window", "7"])
+    assert cli_cooccur.counting_settings(opts)["window"] == 7
+    opts = build_parser().parse_args(["cooccur", "--corpus", "c", "--out", "m.npz",
+                                      "--preset", "levy2015"])
+    settings = cli_cooccur.counting_settings(opts)
+    assert (settings["window"], settings["distance_weighting"]) == (2, False)
+
+
+def test_matrix_finds_its_vocabulary_by_default(counted, tmp_path, capsys):
+    matrix_path, vocab_path, _ = counted
+    out = tmp_path / "from-matrix.npz"
+    assert main(["train", "glove", "--matrix", str(matrix_path), "--out", str(out),
+                 "--dim", "6", "--epochs", "1", "--quiet"]) == 0
+    assert f"vocabulary {vocab_path}" in capsys.readouterr().out
+    assert KeyedVectors.load(out).vector_size == 6

@@ -94,3 +94,11 @@ def test_metadata_leaves_out_how_to_run():
     assert metadata["algorithm"] == "cbow" and metadata["epochs_trained"] == 1
     assert not set(RUN_PARAMS) & set(metadata["params"])
     assert metadata["params"]["dim"] == 4
+
+
+def test_set_params_after_fit_changes_what_wv_holds():
+    from w2v import SkipGram
+    model = SkipGram(dim=4, min_count=1, epochs=1, verbose=False).fit([["a", "b", "a", "c"]] * 20)
+    assert np.allclose(model.wv.vectors, model.W_in_)
+    model.set_params(vectors="word+context")
+    assert np.allclose(model.wv.vectors, model.W_in_ + model.W_out_)

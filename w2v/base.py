@@ -154,7 +154,8 @@ class Word2VecBase(Estimator):
         """
         self._validate()
         self.vocab_, self.corpus_ = prepare_corpus(
-            corpus, self.min_count, self.max_vocab_size, self.max_final_vocab, cache_dir)
+            corpus, self.min_count, self.max_vocab_size, self.max_final_vocab, cache_dir,
+            verbose=self.verbose)
         if self.corpus_.n_words == 0:
             raise TrainingError("no word of the corpus is in the vocabulary")
         self._init_weights()
@@ -224,7 +225,11 @@ class Word2VecBase(Estimator):
 
         tasks = [((first, end), int(bounds[end] - bounds[first]))
                  for first, end in split_into_chunks(bounds, CHUNKS_PER_EPOCH)]
-        log = self._train_epochs(work, tasks, unit="word", status=alpha_now, hint=hint)
+        def warmup():  # an empty chunk: compiles the kernel, changes nothing
+            self._train_chunk(Chunk(0, 0, self.alpha, self.alpha), seed_state(self.seed, 0, 0))
+
+        log = self._train_epochs(work, tasks, unit="word", status=alpha_now, hint=hint,
+                                 warmup=warmup)
         self.words_trained_ = log.units_done
         self.words_per_second_ = log.units_done / max(log.seconds, 1e-9)
 

@@ -54,17 +54,18 @@ def _load_counts(path):
 
 
 def prepare_corpus(corpus, min_count=5, max_vocab_size=None, max_final_vocab=None,
-                   cache_dir=None):
+                   cache_dir=None, verbose=False):
     """Return ``(Vocabulary, EncodedCorpus)`` for ``corpus``.
 
     ``cache_dir``: a folder, None for the default one, or False for no cache.
-    In-memory corpora are never cached.
+    In-memory corpora are never cached. ``verbose``: show the progress of
+    counting the words and encoding the corpus.
     """
     corpus = as_corpus(corpus)
     key = corpus.identity()
     if key is None or cache_dir is False:
-        vocab = Vocabulary.build(corpus, min_count, max_vocab_size, max_final_vocab)
-        return vocab, encode(corpus, vocab)
+        vocab = Vocabulary.build(corpus, min_count, max_vocab_size, max_final_vocab, verbose)
+        return vocab, encode(corpus, vocab, verbose)
 
     folder = Path(cache_dir) if cache_dir else default_cache_dir()
     counts_path = folder / f"{key}-{max_vocab_size or 'all'}.counts.npz"
@@ -72,7 +73,7 @@ def prepare_corpus(corpus, min_count=5, max_vocab_size=None, max_final_vocab=Non
         counts, total, pruned = _load_counts(counts_path)
         logger.info("vocabulary counts from cache %s", counts_path)
     else:
-        counts, total, min_reduce = count_words(corpus, max_vocab_size)
+        counts, total, min_reduce = count_words(corpus, max_vocab_size, verbose)
         pruned = min_reduce > 1
         if total == 0:
             raise VocabularyError(f"the corpus {corpus.description} is empty: no tokens found")
@@ -87,4 +88,4 @@ def prepare_corpus(corpus, min_count=5, max_vocab_size=None, max_final_vocab=Non
         logger.info("encoded corpus from cache %s", ids_path)
         return vocab, load_encoded(ids_path, bounds_path)
     logger.info("encoding %s into %s", corpus.description, ids_path)
-    return vocab, encode_to_files(corpus, vocab, ids_path, bounds_path)
+    return vocab, encode_to_files(corpus, vocab, ids_path, bounds_path, verbose)

@@ -73,6 +73,7 @@ from .cooccur_kernels import (Counting, count_keys, dense_to_coo, merge_runs, ra
                               reduce_run, walk_windows)
 from .cooccurrence import Cooccurrence
 from .errors import VocabularyError
+from .progress import bar, phase
 from .vocab import vocabulary_hash
 
 logger = logging.getLogger(__name__)
@@ -282,7 +283,8 @@ def _validate(encoded, vocab_size, window, memory_mb, vocab_words):
 
 
 def count_cooccurrences(encoded, vocab_size, window=10, symmetric=True, distance_weighting=True,
-                        memory_mb=DEFAULT_MEMORY_MB, spill_dir=None, vocab_words=None):
+                        memory_mb=DEFAULT_MEMORY_MB, spill_dir=None, vocab_words=None,
+                        verbose=False):
     """Count the weighted co-occurrences of an encoded corpus.
 
     Parameters
@@ -310,6 +312,8 @@ def count_cooccurrences(encoded, vocab_size, window=10, symmetric=True, distance
     vocab_words : list of str, optional
         The vocabulary, to record its hash in the matrix (``Cooccurrence.load``
         checks it).
+    verbose : bool
+        Show a progress bar of the counting, and a line for the merging.
 
     Returns
     -------
@@ -329,13 +333,16 @@ def count_cooccurrences(encoded, vocab_size, window=10, symmetric=True, distance
     scratch = np.empty_like(entries)
     sentence = position = buffered = 0
     with _RunStore(plan.run_entries, spill_dir) as runs:
-        while sentence < encoded.n_sentences:
-            sentence, position, fill = walk_windows(ids, bounds, sentence, position, counting,
-                                                    dense_t, entries, 0)
-            if fill:
-                buffered += fill
-                radix_sort(entries[:fill], scratch, code_bits, key_bits)
-                runs.add(entries[:fill], code_bits, pair_weight)
+        with bar(ids.shape[0], f"counting co-occurrences (window {window})", "word",
+                 verbose) as progress:
+            while sentence < encoded.n_sentences:
+                sentence, position, fill = walk_windows(ids, bounds, sentence, position,
+                                                        counting, dense_t, entries, 0)
+                progress.update(int(position) - progress.n)
+                if fill:
+                    buffered += fill
+                    radix_sort(entries[:fill], scratch, code_bits, key_bits)
+                    runs.add(entries[:fill], code_bits, pair_weight)
         counted = time.perf_counter()
         del entries, scratch
 
@@ -344,14 +351,16 @@ def count_cooccurrences(encoded, vocab_size, window=10, symmetric=True, distance
         # part never written is never backed by memory, and realloc gives
         # it back without copying. Merging twice, to count first, would
         # take longer.
-        n_dense = int(np.count_nonzero(dense_t))
-        most = n_dense + runs.n_entries
-        rows, cols, values = np.empty(most, np.int32), np.empty(most, np.int32), \
-            np.empty(most, np.float32)
-        dense_to_coo(dense_t, rows, cols, values)
-        del dense_t
-        n_sparse = runs.merge_into(vocab_size, rows[n_dense:], cols[n_dense:], values[n_dense:])
-        n_spilled = runs.n_spilled
+        with phase(f"merging {runs.n_runs} runs of pair counts", verbose):
+            n_dense = int(np.count_nonzero(dense_t))
+            most = n_dense + runs.n_entries
+            rows, cols, values = np.empty(most, np.int32), np.empty(most, np.int32), \
+                np.empty(most, np.float32)
+            dense_to_coo(dense_t, rows, cols, values)
+            del dense_t
+            n_sparse = runs.merge_into(vocab_size, rows[n_dense:], cols[n_dense:],
+                                       values[n_dense:])
+            n_spilled = runs.n_spilled
     for array in (rows, cols, values):
         array.resize(n_dense + n_sparse, refcheck=False)  # no views of them exist
 

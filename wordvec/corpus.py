@@ -37,14 +37,19 @@ CHUNK_BYTES = 1 << 20  # read size; memory per open file is a few times this
 _MAGIC = [(b"\x1f\x8b", gzip.open), (b"BZh", bz2.open), (b"\xfd7zXZ\x00", lzma.open)]
 
 
-def open_binary(path):
-    """Open ``path`` for reading bytes, decompressing gzip, bzip2 or xz."""
-    with open(path, "rb") as probe:
-        head = probe.read(6)
+def open_binary(path, raw=None):
+    """Open ``path`` for reading bytes, decompressing gzip, bzip2 or xz.
+
+    ``raw``: the file already opened in binary mode, to decompress from (so
+    that its position tells how much of the file on disk has been read).
+    """
+    raw = raw if raw is not None else open(path, "rb")
+    head = raw.read(6)
+    raw.seek(0)
     for magic, opener in _MAGIC:
         if head.startswith(magic):
-            return opener(path, "rb")
-    return open(path, "rb")
+            return opener(raw, "rb")
+    return raw
 
 
 def list_files(path):
@@ -84,8 +89,11 @@ def _cut(tokens, max_len):
 
 
 def iter_file_sentences(path, normalize, max_sentence_length=MAX_SENTENCE_LENGTH,
-                        errors="strict", chunk_bytes=CHUNK_BYTES):
+                        errors="strict", chunk_bytes=CHUNK_BYTES, on_read=None):
     """Yield the sentences of one file, reading ``chunk_bytes`` at a time.
+
+    ``on_read(n)``, if given, hears after each read how many bytes of the
+    file on disk (compressed, for a compressed file) have been read.
 
     A chunk rarely ends at a line end. Its last, unfinished line is cut at
     its last whitespace: the words before the cut are tokenised now, the
@@ -96,12 +104,14 @@ def iter_file_sentences(path, normalize, max_sentence_length=MAX_SENTENCE_LENGTH
     line_tokens = []  # tokens of the current, unfinished line
     pending = ""      # text after the last whitespace of the previous chunk
     offset = 0        # bytes of the (decompressed) file read before this chunk
-    with open_binary(path) as stream:
+    with open(path, "rb") as raw, open_binary(path, raw) as stream:
         while True:
             try:
                 chunk = stream.read(chunk_bytes)
             except (OSError, EOFError, lzma.LZMAError) as exc:
                 raise CorpusError(f"{path}: cannot decompress: {exc}") from None
+            if on_read is not None:
+                on_read(raw.tell())
             if offset == 0 and b"\x00" in chunk:
                 nul_at = chunk.index(b"\x00")
                 raise CorpusError(
@@ -193,10 +203,18 @@ class Corpus:
             self.description = f"<{type(source).__name__} of sentences>"
 
     def __iter__(self):
+        return self.iter_sentences()
+
+    def iter_sentences(self, on_read=None):
+        """The sentences, as ``iter(corpus)``; ``on_read(n)`` hears how many bytes of the
+        files on disk have been read so far (see ``wordvec.progress.reading``)."""
         if self.files is not None:
+            done = 0
             for path in self.files:
+                report = None if on_read is None else (lambda n, base=done: on_read(base + n))
                 yield from iter_file_sentences(path, self.normalize, self.max_sentence_length,
-                                               self.errors)
+                                               self.errors, on_read=report)
+                done += path.stat().st_size
             return
         plain = self.normalizer == "none"
         for number, sentence in enumerate(self.sentences):
@@ -206,6 +224,13 @@ class Corpus:
                     "tokens; split your text first (e.g. line.split()) or pass a file path")
             tokens = list(sentence) if plain else self.normalize(" ".join(sentence))
             yield from _cut(tokens, self.max_sentence_length)
+
+    @property
+    def name(self):
+        """A short name for messages: the file's or folder's name, or "sentences"."""
+        if self.files is None:
+            return "the sentences in memory"
+        return Path(self.description).name
 
     def identity(self):
         """A hex key for caches: changes when a file, its size or mtime, or

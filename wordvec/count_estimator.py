@@ -56,12 +56,13 @@ class CountEstimator(Estimator):
         """
         self._validate()
         vocab, encoded = prepare_corpus(corpus, self.min_count, self.max_vocab_size,
-                                        self.max_final_vocab, cache_dir)
+                                        self.max_final_vocab, cache_dir, verbose=self.verbose)
         started = time.perf_counter()
         matrix = count_cooccurrences(encoded, len(vocab), window=self.window,
                                      symmetric=self.symmetric,
                                      distance_weighting=self.distance_weighting,
-                                     memory_mb=self.memory_mb, vocab_words=vocab.words)
+                                     memory_mb=self.memory_mb, vocab_words=vocab.words,
+                                     verbose=self.verbose)
         self.count_seconds_ = time.perf_counter() - started
         del encoded  # a cached corpus is memory-mapped: its pages leave with it
         return self._fit_counts(matrix, vocab)

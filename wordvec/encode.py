@@ -21,6 +21,7 @@ import numpy as np
 
 from .atomic import atomic_write
 from .corpus import as_corpus
+from .progress import reading
 
 _FLUSH_WORDS = 1 << 20  # gather this many ids before turning them into an array
 
@@ -45,14 +46,15 @@ class EncodedCorpus:
         return self.ids[self.bounds[index]:self.bounds[index + 1]]
 
 
-def _encoded_batches(corpus, vocab):
+def _encoded_batches(corpus, vocab, verbose=False):
     """Yield ``(ids, lengths)`` arrays, about ``_FLUSH_WORDS`` ids at a time.
 
     Sentences left empty by dropping unknown words are dropped too.
     """
     lookup = vocab.key_to_index.get
     ids, lengths = [], []
-    for sentence in as_corpus(corpus):
+    corpus = as_corpus(corpus)
+    for sentence in reading(corpus, f"encoding {corpus.name}", verbose):
         encoded = [i for i in map(lookup, sentence) if i is not None]
         if encoded:
             ids.extend(encoded)
@@ -70,16 +72,16 @@ def _bounds(lengths):
     return bounds
 
 
-def encode(corpus, vocab):
+def encode(corpus, vocab, verbose=False):
     """Encode ``corpus`` in memory; return an ``EncodedCorpus``."""
     id_parts, length_parts = [np.zeros(0, np.int32)], [np.zeros(0, np.int64)]
-    for ids, lengths in _encoded_batches(corpus, vocab):
+    for ids, lengths in _encoded_batches(corpus, vocab, verbose):
         id_parts.append(ids)
         length_parts.append(lengths)
     return EncodedCorpus(np.concatenate(id_parts), _bounds(np.concatenate(length_parts)))
 
 
-def encode_to_files(corpus, vocab, ids_path, bounds_path):
+def encode_to_files(corpus, vocab, ids_path, bounds_path, verbose=False):
     """Encode ``corpus`` straight to two ``.npy`` files, in bounded memory.
 
     Ids are streamed to a raw temporary file, then copied into a ``.npy``
@@ -89,7 +91,7 @@ def encode_to_files(corpus, vocab, ids_path, bounds_path):
     lengths = []
     raw_path = f"{ids_path}.raw"
     with atomic_write(raw_path, "wb") as raw:
-        for ids, batch_lengths in _encoded_batches(corpus, vocab):
+        for ids, batch_lengths in _encoded_batches(corpus, vocab, verbose):
             raw.write(ids.tobytes())
             lengths.append(batch_lengths)
     try:

@@ -166,6 +166,7 @@ class Estimator:
                 raise ValueError(f"{type(self).__name__} has no parameter {name!r}; "
                                  f"it has {', '.join(known)}")
             setattr(self, name, value)
+        self._wv = None  # `vectors` may have changed: wv is rebuilt when next asked for
         return self
 
     def __repr__(self):
@@ -221,7 +222,8 @@ class Estimator:
 
     # -- training --------------------------------------------------------------------------
 
-    def _train_epochs(self, work, tasks, unit, before_epoch=None, status=None, hint=None):
+    def _train_epochs(self, work, tasks, unit, before_epoch=None, status=None, hint=None,
+                      warmup=None):
         """Run ``wordvec.training.train_epochs`` and keep its record in the ``_`` attributes.
 
         After every epoch (and at the end, or at Ctrl-C) ``loss_history_``,
@@ -239,7 +241,7 @@ class Estimator:
         log = train_epochs(work, tasks, self.epochs, self.workers, on_epoch=on_epoch,
                            sync_epochs=bool(self.callbacks), before_epoch=before_epoch,
                            status=status, hint=hint, verbose=self.verbose,
-                           desc=self.algorithm, unit=unit)
+                           desc=f"training {self.algorithm}", unit=unit, warmup=warmup)
         self._keep(log)
         return log
 

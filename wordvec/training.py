@@ -5,7 +5,11 @@ Numba kernel) and lists one epoch's chunks; ``train_epochs`` does the rest,
 the same way for every algorithm:
 
 * it hands the chunks to ``workers`` threads (``hogwild.run_chunks``);
-* it shows a progress bar (tqdm) with the loss;
+* it shows a progress bar (``wordvec.progress``: tqdm on a terminal, a few
+  plain lines otherwise) with the mean loss of the epoch so far, which at
+  the end of an epoch is that epoch's ``loss_history`` value;
+* it compiles the kernels first, under a line of their own (``warmup``),
+  so that the bar's speed and time left are the training's alone;
 * it checks each chunk's loss: NaN or inf stops training with a
   ``TrainingError`` that says what to change (the driver's ``hint``);
 * it records the mean loss per epoch and per chunk (the loss curve);
@@ -27,10 +31,10 @@ import time
 from dataclasses import dataclass, field
 from itertools import accumulate
 
-from tqdm.auto import tqdm
-
 from .errors import TrainingError
 from .hogwild import run_chunks
+from .progress import bar as progress_bar
+from .progress import phase
 
 logger = logging.getLogger(__name__)
 
@@ -66,7 +70,8 @@ class TrainingLog:
 
 
 def train_epochs(work, tasks, epochs, workers=1, *, on_epoch=None, sync_epochs=False,
-                 before_epoch=None, status=None, hint=None, verbose=True, desc=None, unit="it"):
+                 before_epoch=None, status=None, hint=None, verbose=True, desc=None, unit="it",
+                 warmup=None):
     """Run ``work`` on every task of every epoch; return a ``TrainingLog``.
 
     Parameters
@@ -90,13 +95,18 @@ def train_epochs(work, tasks, epochs, workers=1, *, on_epoch=None, sync_epochs=F
         ``before_epoch(epoch)`` before an epoch's first chunk (GloVe's shuffle).
     status : callable, optional
         ``status(progress) -> dict`` of extra fields for the bar, with
-        ``progress`` in epochs (a float).
+        ``progress`` in epochs (a float): the furthest point reached, so
+        that with several workers it never steps back.
     hint : callable, optional
         ``hint(progress) -> str``: what to change when the loss diverges.
     verbose : bool
         Show the progress bar.
     desc, unit : str
         The bar's label and its unit.
+    warmup : callable, optional
+        ``warmup()`` runs the kernels once on no data, before the bar: the
+        first run of a process compiles them (or loads them from Numba's
+        cache), which can take seconds that are not training.
     """
     sizes = [size for _, size in tasks]
     epoch_units = sum(sizes)
@@ -108,8 +118,8 @@ def train_epochs(work, tasks, epochs, workers=1, *, on_epoch=None, sync_epochs=F
     log = TrainingLog()
     epoch_loss, epoch_examples = [0.0] * epochs, [0] * epochs
     chunks_left = [len(tasks)] * epochs
-    bar = tqdm(total=epochs * epoch_units, unit=unit, unit_scale=True, disable=not verbose,
-               desc=desc)
+    bar = None
+    furthest = 0.0  # in epochs: what the bar's status shows
     started = epoch_started = time.perf_counter()
     paused = 0.0  # seconds spent in on_epoch
 
@@ -118,6 +128,11 @@ def train_epochs(work, tasks, epochs, workers=1, *, on_epoch=None, sync_epochs=F
         return work(epoch, tasks[i][0])
 
     try:
+        if warmup is not None:
+            with phase("compiling the kernels (first run only)", verbose):
+                warmup()
+            started = epoch_started = time.perf_counter()
+        bar = progress_bar(epochs * epoch_units, desc or "training", unit, verbose)
         for batch in batches:
             if before_epoch is not None:
                 before_epoch(batch[0][0])
@@ -132,9 +147,12 @@ def train_epochs(work, tasks, epochs, workers=1, *, on_epoch=None, sync_epochs=F
                 epoch_loss[epoch] += loss
                 epoch_examples[epoch] += examples
                 chunks_left[epoch] -= 1
+                furthest = max(furthest, progress)
                 bar.update(sizes[i])
-                bar.set_postfix(epoch=epoch + 1, loss=f"{mean:.4f}",
-                                **(status(progress) if status else {}), refresh=False)
+                # The epoch's mean so far: at its end, the figure loss_history records.
+                epoch_mean = epoch_loss[epoch] / max(epoch_examples[epoch], 1)
+                bar.set_postfix(epoch=epoch + 1, loss=f"{epoch_mean:.4g}",
+                                **(status(furthest) if status else {}), refresh=False)
                 # Epochs close in order, even if a later one's last chunk came first.
                 while log.epochs_done < epochs and chunks_left[log.epochs_done] == 0:
                     done = log.epochs_done
@@ -153,7 +171,8 @@ def train_epochs(work, tasks, epochs, workers=1, *, on_epoch=None, sync_epochs=F
         logger.warning("interrupted in epoch %d: keeping what was trained so far",
                        log.epochs_done + 1)
     finally:
-        bar.close()
+        if bar is not None:
+            bar.close()
         log.loss_curve.sort()  # with several workers, chunks finish out of order
         log.seconds = time.perf_counter() - started - paused
     return log

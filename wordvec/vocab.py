@@ -22,6 +22,7 @@ import numpy as np
 
 from .atomic import atomic_write
 from .corpus import as_corpus
+from .progress import reading
 from .errors import VocabularyError
 
 logger = logging.getLogger(__name__)
@@ -43,7 +44,7 @@ def vocabulary_hash(words):
     return hashlib.sha256("\n".join(words).encode("utf-8")).hexdigest()[:16]
 
 
-def count_words(corpus, max_vocab_size=None):
+def count_words(corpus, max_vocab_size=None, verbose=False):
     """Count tokens in one pass; return ``(counts, total_tokens, min_reduce)``.
 
     ``counts`` is a dict in first-appearance order. If it grows past
@@ -51,11 +52,13 @@ def count_words(corpus, max_vocab_size=None):
     times is dropped and ``min_reduce`` goes up by one, as word2vec.c's
     ReduceVocab does. Counts of dropped words are lost, so the final counts
     are lower bounds; ``min_reduce`` > 1 on return tells that this happened.
+    ``verbose`` shows the progress of the reading.
     """
     counts = {}
     total = 0
     min_reduce = 1
-    for sentence in corpus:
+    corpus = as_corpus(corpus)
+    for sentence in reading(corpus, f"counting words in {corpus.name}", verbose):
         total += len(sentence)
         for word in sentence:
             counts[word] = counts.get(word, 0) + 1
@@ -98,10 +101,11 @@ class Vocabulary:
         self.pruned = pruned
 
     @classmethod
-    def build(cls, corpus, min_count=5, max_vocab_size=None, max_final_vocab=None):
+    def build(cls, corpus, min_count=5, max_vocab_size=None, max_final_vocab=None,
+              verbose=False):
         """Count ``corpus`` (anything ``Corpus`` accepts) and keep the frequent words."""
         corpus = as_corpus(corpus)
-        counts, total, min_reduce = count_words(corpus, max_vocab_size)
+        counts, total, min_reduce = count_words(corpus, max_vocab_size, verbose)
         if total == 0:
             raise VocabularyError(f"the corpus {corpus.description} is empty: no tokens found")
         if min_reduce > 1:

@@ -36,6 +36,7 @@ from wordvec.errors import WordvecError
 from wordvec.tables import text_table
 from wordvec.vocab import Vocabulary
 
+from .algorithms import ALGORITHMS
 from .common import add_corpus_arguments, corpus_cache, flag_kind, open_corpus
 
 # The counting settings a saved matrix records: training from it takes them.
@@ -43,6 +44,25 @@ MATRIX_SETTINGS = ("window", "symmetric", "distance_weighting")
 # The others shape the vocabulary or the counting's memory: with --matrix
 # they are already spent, and a flag setting one would be silently ignored.
 COUNTING_ONLY = tuple(name for name in COUNTING if name not in MATRIX_SETTINGS)
+
+
+# The presets of the algorithms that train on counts, by name: their counting settings.
+COUNT_PRESETS = {name: (algorithm.command, preset)
+                 for algorithm in ALGORITHMS.values() if algorithm.command in ("glove", "svd")
+                 for name, preset in algorithm.presets.items()}
+
+
+def counting_settings(args):
+    """The counting keyword arguments: GloVe's defaults, then the preset's, then the flags."""
+    settings = {name: GloVe.defaults()[name] for name in COUNTING}
+    if args.preset is not None:
+        command, preset = COUNT_PRESETS[args.preset]
+        estimator = ALGORITHMS[command].estimator
+        chosen = {**estimator.defaults(), **preset.params_for(estimator.algorithm)}
+        settings.update({name: chosen[name] for name in COUNTING if name in chosen})
+    settings.update({name: getattr(args, name) for name in COUNTING
+                     if getattr(args, name) is not None})
+    return settings
 
 
 def default_vocab_path(matrix_path):
@@ -83,12 +103,19 @@ def add_cooccur_parser(commands):
                       help="where to save the vocabulary, one `word count` per line (default: "
                            "MATRIX with .vocab.txt in place of .npz)")
     counting = parser.add_argument_group(
-        "counting", "The same settings, with the same defaults, as `wordvec train glove`'s.")
+        "counting", "The same settings, with the same defaults, as `wordvec train glove`'s; "
+                    "with --preset, the preset's; a flag given always wins.")
+    counting.add_argument("--preset", choices=list(COUNT_PRESETS),
+                          help="count as a training preset will train, e.g. small-corpus's "
+                               "window 50: " + ", ".join(
+                                   f"{name} (train {algorithm})"
+                                   for name, (algorithm, _) in COUNT_PRESETS.items()))
     defaults, helps = GloVe.defaults(), GloVe.param_help()
     for name in COUNTING:
-        counting.add_argument("--" + name.replace("_", "-"), default=defaults[name],
-                              help=f"{helps[name].help} (default: %(default)s)",
-                              **flag_kind(defaults[name], helps[name]))
+        # default=None: a flag not given stays None, so that a preset can fill it in.
+        text = f"{helps[name].help} (default: {defaults[name]})".replace("%", "%%")
+        counting.add_argument("--" + name.replace("_", "-"), dest=name, default=None,
+                              help=text, **flag_kind(defaults[name], helps[name]))
     parser.set_defaults(run=cooccur_command)
     return parser
 
@@ -103,18 +130,22 @@ def cooccur_command(args):
     vocab_out = Path(args.vocab_out) if args.vocab_out else default_vocab_path(out)
     if vocab_out.resolve() == out.resolve():
         raise WordvecError(f"--vocab-out {vocab_out} is the matrix's own file (--out)")
-    GloVe(**{name: getattr(args, name) for name in COUNTING})._validate()
+    settings = counting_settings(args)
+    GloVe(**settings)._validate()
     corpus, path, normalizer = open_corpus(args)
 
-    print(f"counting co-occurrences in {path} (normalizer {normalizer})")
+    print(f"counting co-occurrences in {path} (normalizer {normalizer}"
+          + (f", preset {args.preset})" if args.preset else ")"))
     started = time.perf_counter()
-    vocab, encoded = prepare_corpus(corpus, args.min_count, args.max_vocab_size,
-                                    args.max_final_vocab, corpus_cache(args))
+    vocab, encoded = prepare_corpus(corpus, settings["min_count"], settings["max_vocab_size"],
+                                    settings["max_final_vocab"], corpus_cache(args),
+                                    verbose=True)
     counting_started = time.perf_counter()
-    matrix = count_cooccurrences(encoded, len(vocab), window=args.window,
-                                 symmetric=args.symmetric,
-                                 distance_weighting=args.distance_weighting,
-                                 memory_mb=args.memory_mb, vocab_words=vocab.words)
+    matrix = count_cooccurrences(encoded, len(vocab), window=settings["window"],
+                                 symmetric=settings["symmetric"],
+                                 distance_weighting=settings["distance_weighting"],
+                                 memory_mb=settings["memory_mb"], vocab_words=vocab.words,
+                                 verbose=True)
     counting = time.perf_counter() - counting_started
     matrix.save(out)
     vocab.save(vocab_out)
@@ -127,8 +158,9 @@ def cooccur_command(args):
         ("time", f"{elapsed:.1f} s, of which {counting:.1f} s counting"),
         ("saved to", f"{out} (matrix), {vocab_out} (vocabulary)"),
     ]))
-    print(f"train on it: wordvec train glove --matrix {out} --vocab {vocab_out} "
-          "--out vectors.bin (or train svd, on counts made with --no-distance-weighting)")
+    vocab_flag = "" if vocab_out == default_vocab_path(out) else f" --vocab {vocab_out}"
+    print(f"train on it: wordvec train glove --matrix {out}{vocab_flag} --out vectors.bin "
+          "(or train svd, on counts made with --no-distance-weighting)")
     return 0
 
 
@@ -138,10 +170,11 @@ def add_matrix_arguments(group):
     """Add ``--matrix`` and ``--vocab``, the other input of ``train glove``, to ``group``."""
     group.add_argument("--matrix", metavar="FILE",
                        help="train on a co-occurrence matrix saved by `wordvec cooccur` instead "
-                            "of counting a --corpus (needs --vocab)")
+                            "of counting a --corpus")
     group.add_argument("--vocab", metavar="FILE",
                        help="with --matrix: the vocabulary file `wordvec cooccur` saved with it "
-                            "(there, by default MATRIX with .vocab.txt in place of .npz)")
+                            "(default: MATRIX with .vocab.txt in place of .npz, where "
+                            "`wordvec cooccur` puts it)")
 
 
 def check_input_flags(parser, opts):
@@ -157,8 +190,11 @@ def check_input_flags(parser, opts):
             parser.error("--vocab goes with --matrix; a --corpus builds its own vocabulary")
         return
     if opts.vocab is None:
-        parser.error(f"--matrix needs --vocab FILE, the vocabulary `wordvec cooccur` saved "
-                     f"with it (by default {default_vocab_path(opts.matrix)})")
+        opts.vocab = str(default_vocab_path(opts.matrix))
+        if not Path(opts.vocab).exists():
+            parser.error(f"--matrix {opts.matrix}: its vocabulary is not beside it "
+                         f"({opts.vocab} does not exist); pass --vocab FILE, the vocabulary "
+                         "`wordvec cooccur` saved with it")
     given = ["--" + name.replace("_", "-") for name in COUNTING_ONLY
              if getattr(opts, name) is not None]
     if given:

@@ -204,7 +204,7 @@ def train_command(args):
     elapsed = time.perf_counter() - started
 
     losses = model.loss_history_
-    loss = (f"{losses[-1]:.4f} (epoch {model.epochs_trained_} of {model.epochs})" if losses
+    loss = (f"{losses[-1]:.4g} (epoch {model.epochs_trained_} of {model.epochs})" if losses
             else "none: stopped during the first epoch")
     iterative = "epochs" in model.get_params()  # PPMI-SVD has no epochs, and no loss
     rows = [("preset", f"{preset.name}, from {preset.source}")] if preset else []
