@@ -148,7 +148,8 @@ def test_train_glove_to_npz_and_reload(corpus, tmp_path, capsys):
     assert f"training GloVe on {corpus} (normalizer words)" in printed
     assert f"{len(kv):,} words x 8 dimensions" in printed
     entries = re.search(r"^co-occurrences +([\d,]+) stored \(upper triangle\), ([\d,]+) "
-                        r"counting both directions; window 4, both sides, weights 1/d$",
+                        r"counting both directions, [\d,]+ MB; window 4, both sides, "
+                        r"weights 1/d$",
                         printed, re.MULTILINE)
     assert entries and kv.metadata["cooccurrence_nnz"] == int(entries[1].replace(",", ""))
     assert int(entries[2].replace(",", "")) > int(entries[1].replace(",", ""))
@@ -321,3 +322,70 @@ def test_matrix_finds_its_vocabulary_by_default(counted, tmp_path, capsys):
                  "--dim", "6", "--epochs", "1", "--quiet"]) == 0
     assert f"vocabulary {vocab_path}" in capsys.readouterr().out
     assert KeyedVectors.load(out).vector_size == 6
+
+
+def test_counts_are_cached_like_the_encoded_corpus(corpus, tmp_path, capsys):
+    # Issue 11: counting was redone on every run.
+    cache = tmp_path / "cache"
+    runs = []
+    for dim in (6, 8):
+        out = tmp_path / f"g{dim}.npz"
+        assert main(["train", "glove", "--corpus", str(corpus), "--out", str(out),
+                     "--cache-dir", str(cache), "--dim", str(dim), "--window", "3",
+                     "--epochs", "1", "--min-count", "1"]) == 0
+        runs.append(capsys.readouterr().out)
+    assert re.search(r"^counting +\d+\.\d s$", runs[0], re.MULTILINE)
+    assert re.search(r"^counting +none: loaded from the cache in \d+\.\d s$", runs[1],
+                     re.MULTILINE)
+    assert len(list(cache.glob("*.cooc.npz"))) == 1
+    # Another window is another count; `wordvec cooccur` shares the cache.
+    assert main(["cooccur", "--corpus", str(corpus), "--out", str(tmp_path / "m.npz"),
+                 "--cache-dir", str(cache), "--window", "3", "--min-count", "1"]) == 0
+    assert "s loading the counts from the cache" in capsys.readouterr().out
+    assert main(["cooccur", "--corpus", str(corpus), "--out", str(tmp_path / "m5.npz"),
+                 "--cache-dir", str(cache), "--window", "5", "--min-count", "1"]) == 0
+    assert "s counting" in capsys.readouterr().out
+    assert len(list(cache.glob("*.cooc.npz"))) == 2
+
+
+def test_a_cached_count_equals_a_fresh_one(corpus, tmp_path):
+    from glove import GloVe
+    first = GloVe(dim=4, window=3, epochs=2, min_count=1, verbose=False).fit(
+        corpus, cache_dir=tmp_path)
+    again = GloVe(dim=4, window=3, epochs=2, min_count=1, verbose=False).fit(
+        corpus, cache_dir=tmp_path)
+    fresh = GloVe(dim=4, window=3, epochs=2, min_count=1, verbose=False).fit(
+        corpus, cache_dir=False)
+    assert (first.counts_cached_, again.counts_cached_) == (False, True)
+    assert np.array_equal(again.W_, fresh.W_) and np.array_equal(first.W_, fresh.W_)
+
+
+def test_a_damaged_cached_count_is_counted_again(corpus, tmp_path, caplog):
+    from glove import GloVe
+    GloVe(dim=4, window=3, epochs=1, min_count=1, verbose=False).fit(corpus, cache_dir=tmp_path)
+    [cached] = tmp_path.glob("*.cooc.npz")
+    cached.write_bytes(b"not a matrix")
+    model = GloVe(dim=4, window=3, epochs=1, min_count=1, verbose=False).fit(
+        corpus, cache_dir=tmp_path)
+    assert model.counts_cached_ is False and "counting again" in caplog.text
+
+
+def test_outputs_get_the_usual_permissions(corpus, tmp_path, capsys):
+    # Issue 11: temporary-file-then-rename left every output at 0600 whatever the umask.
+    import os
+    import stat
+    old = os.umask(0o022)
+    try:
+        assert main(["cooccur", "--corpus", str(corpus), "--out", str(tmp_path / "m.npz"),
+                     "--no-cache", "--window", "3", "--min-count", "1"]) == 0
+        assert main(["train", "glove", "--matrix", str(tmp_path / "m.npz"), "--out",
+                     str(tmp_path / "v.bin"), "--dim", "4", "--epochs", "1", "--quiet"]) == 0
+    finally:
+        os.umask(old)
+    for name in ("m.npz", "m.vocab.txt", "v.bin"):
+        assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o644, name
+
+
+def test_memory_budget_says_what_it_bounds():
+    help_text = " ".join(GloVe.param_help()["memory_mb"].help.split())
+    assert "working structures" in help_text and "come on top" in help_text

@@ -10,7 +10,8 @@ and for file corpora keeps both in a cache folder, keyed by
 
 So a second run with the same corpus skips tokenising altogether, and a run
 with another ``min_count`` recounts nothing (the cached counts are of every
-word). Touch or edit a corpus file and its entries are simply not found
+word). Counted co-occurrences (GloVe, PPMI-SVD) are cached the same way
+(``cooccurrence_path``), keyed also by the counting settings. Touch or edit a corpus file and its entries are simply not found
 again. The folder is ``$WORDVEC_CACHE/encoded`` (default
 ``~/.cache/wordvec/encoded``); delete it at any time.
 
@@ -18,16 +19,20 @@ again. The folder is ``$WORDVEC_CACHE/encoded`` (default
 >>> vocab.words, encoded.ids.tolist()
 (['a'], [0, 0])
 """
+import hashlib
 import logging
 from pathlib import Path
 
 import numpy as np
 
 from .atomic import atomic_write
+from .cooccur import count_cooccurrences
+from .cooccurrence import Cooccurrence
 from .corpus import as_corpus
 from .datadir import cache_root
 from .encode import encode, encode_to_files, load_encoded
-from .errors import VocabularyError
+from .errors import VocabularyError, WordvecError
+from .progress import phase
 from .vocab import Vocabulary, count_words, vocabulary_hash
 
 logger = logging.getLogger(__name__)
@@ -89,3 +94,41 @@ def prepare_corpus(corpus, min_count=5, max_vocab_size=None, max_final_vocab=Non
         return vocab, load_encoded(ids_path, bounds_path)
     logger.info("encoding %s into %s", corpus.description, ids_path)
     return vocab, encode_to_files(corpus, vocab, ids_path, bounds_path, verbose)
+
+
+def cooccurrence_path(corpus, vocab, settings, cache_dir=None):
+    """Where the co-occurrences of ``corpus`` counted with ``settings`` are cached, or None.
+
+    ``settings``: the counting keyword arguments (window, symmetric,
+    distance_weighting, memory_mb: the budget too, since it decides how the
+    partial counts are summed, and so the last bits of the floats). None for
+    in-memory corpora and with ``cache_dir=False``.
+    """
+    corpus = as_corpus(corpus)
+    key = corpus.identity()
+    if key is None or cache_dir is False:
+        return None
+    folder = Path(cache_dir) if cache_dir else default_cache_dir()
+    spelled = "-".join(f"{name}{settings[name]}" for name in sorted(settings))
+    digest = hashlib.sha256(spelled.encode()).hexdigest()[:12]
+    return folder / f"{key}-{vocabulary_hash(vocab.words)}-{digest}.cooc.npz"
+
+
+def cached_cooccurrences(corpus, vocab, encoded, settings, cache_dir=None, verbose=False):
+    """``(Cooccurrence, from_cache)``: the counts from the cache, or counted (and cached).
+
+    A cached file that cannot be read is counted again, with a warning.
+    """
+    path = cooccurrence_path(corpus, vocab, settings, cache_dir)
+    if path is not None and path.exists():
+        try:
+            with phase("loading the counted co-occurrences from the cache", verbose):
+                return Cooccurrence.load(path, vocab=vocab).check(), True
+        except (WordvecError, OSError, ValueError) as error:
+            logger.warning("%s: unreadable cached counts (%s); counting again", path, error)
+    matrix = count_cooccurrences(encoded, len(vocab), vocab_words=vocab.words, verbose=verbose,
+                                 **settings)
+    if path is not None:
+        with phase("caching the counts for the next run", verbose):
+            matrix.save(path)
+    return matrix, False

@@ -9,8 +9,8 @@ learns from the counts (``_learn``).
 """
 import time
 
-from .cache import prepare_corpus
-from .cooccur import count_cooccurrences
+from .cache import cached_cooccurrences, prepare_corpus
+from .corpus import as_corpus
 from .errors import TrainingError, VocabularyError
 from .estimator import Estimator, Param, check_bool, check_int
 from .vocab import vocabulary_hash
@@ -38,8 +38,11 @@ class CountEstimator(Estimator):
                                 "this many. None: no limit.", type=int),
         "max_final_vocab": Param("Raise min_count until at most this many words remain. None: "
                                  "no limit.", type=int),
-        "memory_mb": Param("Memory budget of the co-occurrence counting in MB; above it, "
-                           "partial counts spill to disk."),
+        "memory_mb": Param("Memory budget in MB of the counting's working structures (dense "
+                           "rows of frequent words, pair buffer, partial counts): above it, "
+                           "partial counts spill to disk. The counted matrix itself (12 bytes "
+                           "per entry) and the training come on top; the summary reports the "
+                           "matrix's size."),
     }
 
     def _validate(self):
@@ -52,17 +55,19 @@ class CountEstimator(Estimator):
     def fit(self, corpus, cache_dir=None):
         """Build the vocabulary, count co-occurrences, learn from them; return self.
 
-        ``corpus`` and ``cache_dir`` are as for ``w2v.SkipGram.fit``.
+        ``corpus`` and ``cache_dir`` are as for ``w2v.SkipGram.fit``; the
+        counts of a file corpus are cached too, so that another run with the
+        same counting settings (other dim, epochs, eta, seed) counts nothing.
         """
         self._validate()
+        corpus = as_corpus(corpus)
         vocab, encoded = prepare_corpus(corpus, self.min_count, self.max_vocab_size,
                                         self.max_final_vocab, cache_dir, verbose=self.verbose)
+        settings = {name: getattr(self, name)
+                    for name in ("window", "symmetric", "distance_weighting", "memory_mb")}
         started = time.perf_counter()
-        matrix = count_cooccurrences(encoded, len(vocab), window=self.window,
-                                     symmetric=self.symmetric,
-                                     distance_weighting=self.distance_weighting,
-                                     memory_mb=self.memory_mb, vocab_words=vocab.words,
-                                     verbose=self.verbose)
+        matrix, self.counts_cached_ = cached_cooccurrences(corpus, vocab, encoded, settings,
+                                                           cache_dir, self.verbose)
         self.count_seconds_ = time.perf_counter() - started
         del encoded  # a cached corpus is memory-mapped: its pages leave with it
         return self._fit_counts(matrix, vocab)

@@ -28,8 +28,7 @@ import time
 from pathlib import Path
 
 from glove import GloVe
-from wordvec.cache import prepare_corpus
-from wordvec.cooccur import count_cooccurrences
+from wordvec.cache import cached_cooccurrences, prepare_corpus
 from wordvec.cooccurrence import Cooccurrence
 from wordvec.count_estimator import COUNTING
 from wordvec.errors import WordvecError
@@ -79,10 +78,11 @@ def describe_counting(matrix):
 
 def describe_entries(matrix):
     """The nonzero entries, as stored and in the full V x V matrix."""
+    size = f"{matrix.nnz * 12 / 1e6:,.0f} MB"   # int32 row, int32 column, float32 value
     if not matrix.symmetric:
-        return f"{matrix.nnz:,} nonzero (stored as counted: not symmetric)"
+        return f"{matrix.nnz:,} nonzero (stored as counted: not symmetric), {size}"
     return (f"{matrix.nnz:,} stored (upper triangle), {matrix.full_nnz:,} counting both "
-            "directions")
+            f"directions, {size}")
 
 
 # ------------------------------------------------------------ wordvec cooccur
@@ -141,11 +141,10 @@ def cooccur_command(args):
                                     settings["max_final_vocab"], corpus_cache(args),
                                     verbose=True)
     counting_started = time.perf_counter()
-    matrix = count_cooccurrences(encoded, len(vocab), window=settings["window"],
-                                 symmetric=settings["symmetric"],
-                                 distance_weighting=settings["distance_weighting"],
-                                 memory_mb=settings["memory_mb"], vocab_words=vocab.words,
-                                 verbose=True)
+    counted = {name: settings[name]
+               for name in ("window", "symmetric", "distance_weighting", "memory_mb")}
+    matrix, from_cache = cached_cooccurrences(corpus, vocab, encoded, counted,
+                                              corpus_cache(args), verbose=True)
     counting = time.perf_counter() - counting_started
     matrix.save(out)
     vocab.save(vocab_out)
@@ -155,7 +154,8 @@ def cooccur_command(args):
         ("vocabulary", f"{len(vocab):,} words, of {vocab.total_words:,} tokens"),
         ("counted", describe_counting(matrix)),
         ("entries", describe_entries(matrix)),
-        ("time", f"{elapsed:.1f} s, of which {counting:.1f} s counting"),
+        ("time", f"{elapsed:.1f} s, of which {counting:.1f} s "
+                 + ("loading the counts from the cache" if from_cache else "counting")),
         ("saved to", f"{out} (matrix), {vocab_out} (vocabulary)"),
     ]))
     vocab_flag = "" if vocab_out == default_vocab_path(out) else f" --vocab {vocab_out}"
@@ -230,8 +230,12 @@ def cooccurrence_rows(model, matrix_file=None):
     """The summary rows of a training on counts: the matrix, counting, then the epochs'
     time (GloVe) or, for a method without epochs (PPMI-SVD), the factorisation's."""
     matrix = model.cooccurrence_
-    counting = (f"{model.count_seconds_:.1f} s" if matrix_file is None
-                else f"none: loaded from {matrix_file}")
+    if matrix_file is not None:
+        counting = f"none: loaded from {matrix_file}"
+    elif getattr(model, "counts_cached_", False):
+        counting = f"none: loaded from the cache in {model.count_seconds_:.1f} s"
+    else:
+        counting = f"{model.count_seconds_:.1f} s"
     rows = [("co-occurrences", f"{describe_entries(matrix)}; {describe_counting(matrix)}"),
             ("counting", counting)]
     if "epochs" not in model.get_params():
