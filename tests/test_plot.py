@@ -81,7 +81,7 @@ def test_scores_one_bar_per_model_and_benchmark_with_intervals():
     assert [tuple(s[:, 1]) for s in segments[0]] == [pytest.approx((0.60, 0.71)),
                                                      pytest.approx((0.25, 0.37))]
     assert [t.get_text() for t in ax.get_xticklabels()] == ["ws353", "simlex", "analogy"]
-    assert ax.get_ylabel() == "score" and ax.get_ylim() == (0.0, 1.0)
+    assert ax.get_ylabel() == "score (Spearman's ρ or accuracy)" and ax.get_ylim() == (0.0, 1.0)
     assert [t.get_text() for t in fig.legends[0].get_texts()] == ["sg", "glove"]
     colors = plot.model_colors(TABLE)
     assert bars[1][0].get_facecolor() == to_rgba(colors["glove"])
@@ -217,7 +217,7 @@ def test_similarity_scatter_plots_known_pairs_with_spearman_in_title(tmp_path):
     assert np.asarray(a.collections[0].get_offsets()) == pytest.approx(np.array(known))
     assert a.get_title() == f"a\nSpearman {result.spearman:.3f} [0.10, 0.90], 4 pairs"
     assert b.get_title() == f"b\nSpearman {result.spearman:.3f}, 4 pairs"
-    assert a.get_xlabel() == "human score" and a.get_ylabel() == "cosine similarity"
+    assert a.get_xlabel() == "human score (on the benchmark's own scale)" and a.get_ylabel() == "cosine similarity"
     assert fig.get_suptitle().startswith("pairs.tsv")
     assert_renders(fig)
 

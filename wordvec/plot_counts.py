@@ -84,8 +84,8 @@ def cooccurrence_heatmap(block, words, value_label="co-occurrence count $X_{ij}$
         If ``block`` is not square, does not match ``words``, has a negative
         cell, or no positive one.
     """
-    from matplotlib.colors import LogNorm
     from matplotlib import colormaps
+    from matplotlib.colors import LogNorm
 
     block = np.asarray(block, dtype=np.float64)
     k = len(words)

@@ -47,7 +47,7 @@ def scores(table, colors=None, title="benchmark scores"):
     --------
     >>> fig = scores({"sg": {"ws353": (0.66, 0.60, 0.71), "analogy": (0.37, None, None)},
     ...               "glove": {"ws353": (0.60, 0.54, 0.66), "analogy": (0.42, 0.41, 0.43)}})
-    >>> len(fig.axes[0].patches), fig.axes[0].get_ylabel(), fig.axes[0].get_ylim() == (0, 1)
+    >>> len(fig.axes[0].patches), fig.axes[0].get_ylabel()[:5], fig.axes[0].get_ylim() == (0, 1)
     (4, 'score', True)
     """
     require(table, "model")
@@ -85,7 +85,7 @@ def scores(table, colors=None, title="benchmark scores"):
     slant = len(benchmarks) > 4 or max(len(b) for b in benchmarks) > 10
     ax.set_xticks(range(len(benchmarks)), benchmarks,
                   **(dict(rotation=25, ha="right", rotation_mode="anchor") if slant else {}))
-    ax.set_ylabel("score")
+    ax.set_ylabel("score (Spearman's ρ or accuracy)")
     ax.set_title(title)
     ax.grid(True, axis="y", alpha=0.3)
     ax.set_axisbelow(True)
@@ -154,7 +154,7 @@ def similarity_scatter(results, colors=None):
         ax.axhline(0, color=MUTED, lw=0.6)
         ax.grid(True, alpha=0.3)
         if is_bottom(i, len(results)):
-            ax.set_xlabel("human score")
+            ax.set_xlabel("human score (on the benchmark's own scale)")
         if is_left(i, len(results)):
             ax.set_ylabel("cosine similarity")
     names = sorted({Path(r.path).name for r in results.values()})

@@ -125,7 +125,8 @@ def sweep(results, log_x="auto", colors=None, ylabel="score (Spearman's ρ or ac
     benchmarks = list(dict.fromkeys(b for lines in results.values() for b in lines))
     colors = model_colors(benchmarks, colors)
     n = len(results)
-    fig, axes = new_figure(n, sharey=True)
+    # One panel: a little wider, so that the title above it clears the legend beside it.
+    fig, axes = new_figure(n, sharey=True, **({"panel_size": (5.5, 4.0)} if n == 1 else {}))
     lowest, highest = 0.0, 0.0
     logs = []
     for i, (ax, (label, lines)) in enumerate(zip(axes, results.items())):
@@ -170,11 +171,14 @@ def sweep(results, log_x="auto", colors=None, ylabel="score (Spearman's ρ or ac
     if lowest < 0:
         for ax in axes:
             ax.axhline(0, color=MUTED, lw=0.6)
-    if title:
+    if title and n == 1:
+        axes[0].set_title(title, fontsize=11)
+    elif title:
         fig.suptitle(title, fontsize=11)
     handles = [Line2D([], [], marker=MARKERS[m % len(MARKERS)], ms=6, mfc="none", mew=1.4,
                       color=colors[name], label=name) for m, name in enumerate(benchmarks)]
-    fig.legend(handles=handles, loc="outside right upper", fontsize=9, frameon=False)
+    fig.legend(handles=handles, loc=f"outside right {'center' if n == 1 else 'upper'}",
+               fontsize=9, frameon=False)
     # The ticks go last: which labels fit depends on the panels' final widths.
     fig.draw_without_rendering()
     for ax, log, lines in zip(axes, logs, results.values()):

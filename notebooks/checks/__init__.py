@@ -19,16 +19,37 @@ import math
 RIGHT, WRONG, UNANSWERED = "✓ Right", "✗ Not yet", "… Not answered yet"
 
 
+class Verdict:
+    """True or False for code, and nothing under a check cell: the printed line says it."""
+
+    def __init__(self, value):
+        self.value = bool(value)
+
+    def __bool__(self):
+        return self.value
+
+    def __eq__(self, other):
+        return self.value == other
+
+    __hash__ = None
+
+    def __repr__(self):
+        return repr(self.value)
+
+    def _ipython_display_(self):
+        pass   # a notebook shows a value left last in a cell; this one shows nothing
+
+
 def right(message=""):
-    """Print the right-answer line and return True."""
+    """Print the right-answer line and return a true Verdict."""
     print(f"{RIGHT}: {message}" if message else RIGHT)
-    return True
+    return Verdict(True)
 
 
 def wrong(hint):
-    """Print the wrong-answer line with a hint (never the solution) and return False."""
+    """Print the wrong-answer line with a hint (never the solution); return a false Verdict."""
     print(f"{WRONG}: {hint}")
-    return False
+    return Verdict(False)
 
 
 def unanswered(answer):

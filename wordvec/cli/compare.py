@@ -196,7 +196,7 @@ def compare_command(opts):
     with tempfile.TemporaryDirectory() as scratch:
         corpus, description, benchmarks = _corpus(opts, scratch)
         vocab, _ = prepare_corpus(corpus, opts.min_count, cache_dir=corpus_cache(opts),
-                                  verbose=True)
+                                  verbose=not opts.quiet)
         analogies = _preferred(benchmarks, "analogy", "questions-words")
         plans = [(algorithm, *_params(algorithm, opts)) for algorithm in chosen]
         estimate = sum(_expected_seconds(a, p, vocab.total_words, opts.workers)
