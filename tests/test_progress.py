@@ -108,3 +108,8 @@ def test_a_piped_training_prints_lines_not_frames(tmp_path):
     assert any(line.startswith("encoding corpus.txt: done") for line in lines)
     assert any(line.startswith("training skipgram: done") for line in lines)
     assert len(lines) < 20, done.stderr
+
+
+def test_units_read_as_english():
+    assert [progress.plural(u) for u in ("word", "entry", "B", "product")] == \
+        ["words", "entries", "bytes", "products"]

@@ -53,13 +53,20 @@ def human(number):
     return f"{number:g}"
 
 
+def plural(unit):
+    """'word' -> 'words', 'entry' -> 'entries', 'B' -> 'bytes'."""
+    if unit == "B":
+        return "bytes"
+    return unit[:-1] + "ies" if unit.endswith("y") else unit + "s"
+
+
 class PlainProgress:
     """The plain-line stand-in for a tqdm bar: ``update``, ``set_postfix``, ``close``."""
 
     def __init__(self, total, desc, unit, file=None):
         self.total, self.desc, self.unit = total, desc, unit
         self.file = file if file is not None else sys.stderr
-        self.units = "bytes" if unit == "B" else f"{unit}s"
+        self.units = plural(unit)
         self.n, self.postfix = 0, {}
         self.started = self._last_time = time.perf_counter()
         self._next_share = LINE_EVERY
