@@ -1,8 +1,8 @@
 """Prepare a corpus for training once, reuse it on later runs.
 
-Reading and tokenising a corpus takes seconds (bench/results/design_measurements.md); training reads
-the encoded ids many times. ``prepare_corpus`` builds the vocabulary and the encoded corpus,
-and for file corpora keeps both in a cache folder, keyed by
+Reading and tokenising a corpus takes seconds; training reads the encoded
+ids many times. ``prepare_corpus`` builds the vocabulary and the encoded
+corpus, and for file corpora keeps both in a cache folder, keyed by
 
 * the corpus files' identity (absolute path, size, modification time) and
   the reading options (normaliser, max_sentence_length, errors), and
@@ -11,9 +11,16 @@ and for file corpora keeps both in a cache folder, keyed by
 So a second run with the same corpus skips tokenising altogether, and a run
 with another ``min_count`` recounts nothing (the cached counts are of every
 word). Counted co-occurrences (GloVe, PPMI-SVD) are cached the same way
-(``cooccurrence_path``), keyed also by the counting settings. Touch or edit a corpus file and its entries are simply not found
-again. The folder is ``$WORDVEC_CACHE/encoded`` (default
-``~/.cache/wordvec/encoded``); delete it at any time.
+(``cached_cooccurrences``), keyed also by the counting settings. Touch or
+edit a corpus file and its entries are simply not found again.
+
+Several processes (a sweep, a class on one machine) may prepare the same
+corpus at once: every file is written under a temporary name of its own and
+renamed into place, and an entry is used only once its seal
+(``cache_seal``) vouches for it, so none reads a half-written file, and a
+damaged entry is rebuilt with a one-line notice. The folder is
+``$WORDVEC_CACHE/encoded`` (default ``~/.cache/wordvec/encoded``); ``wordvec
+cache --info`` shows it, ``wordvec cache --clear`` empties it.
 
 >>> vocab, encoded = prepare_corpus([["a", "b", "a"]], min_count=2)
 >>> vocab.words, encoded.ids.tolist()
@@ -21,11 +28,13 @@ again. The folder is ``$WORDVEC_CACHE/encoded`` (default
 """
 import hashlib
 import logging
+import zipfile
 from pathlib import Path
 
 import numpy as np
 
 from .atomic import atomic_write
+from .cache_seal import check, seal
 from .cooccur import count_cooccurrences
 from .cooccurrence import Cooccurrence
 from .corpus import as_corpus
@@ -55,7 +64,31 @@ def _save_counts(path, counts, total, pruned):
 def _load_counts(path):
     with np.load(path, allow_pickle=False) as data:
         words = data["words"].tobytes().decode("utf-8").split("\n")
-        return dict(zip(words, data["counts"].tolist())), int(data["total"]), bool(data["pruned"])
+        counts = data["counts"]
+        if len(words) != len(counts):
+            raise ValueError(f"{len(words)} words but {len(counts)} counts")
+        return dict(zip(words, counts.tolist())), int(data["total"]), bool(data["pruned"])
+
+
+def _cached(seal_path, paths, load, what):
+    """The entry, loaded; or None to build it: absent, unsealed, or damaged (said in a line).
+
+    An entry without a seal is being written by another process or was left
+    by a crash: it is rebuilt without a word. One whose seal disagrees with
+    its files, or that cannot be read, is damaged: never used, rebuilt.
+    """
+    problem = check(seal_path, paths)
+    if problem == "no seal":
+        return None
+    if problem is None:
+        try:
+            return load()
+        except (WordvecError, OSError, ValueError, KeyError, EOFError,
+                zipfile.BadZipFile) as error:
+            problem = f"it cannot be read: {error}"
+    logger.warning("wordvec: the cached %s in %s is damaged (%s); building it again",
+                   what, Path(seal_path).parent, problem)
+    return None
 
 
 def prepare_corpus(corpus, min_count=5, max_vocab_size=None, max_final_vocab=None,
@@ -73,27 +106,35 @@ def prepare_corpus(corpus, min_count=5, max_vocab_size=None, max_final_vocab=Non
         return vocab, encode(corpus, vocab, verbose)
 
     folder = Path(cache_dir) if cache_dir else default_cache_dir()
-    counts_path = folder / f"{key}-{max_vocab_size or 'all'}.counts.npz"
-    if counts_path.exists():
-        counts, total, pruned = _load_counts(counts_path)
-        logger.info("vocabulary counts from cache %s", counts_path)
+    stem = f"{key}-{max_vocab_size or 'all'}.counts"
+    counts_path, counts_seal = folder / f"{stem}.npz", folder / f"{stem}.seal.json"
+    loaded = _cached(counts_seal, [counts_path], lambda: _load_counts(counts_path),
+                     "word counts")
+    if loaded is not None:
+        counts, total, pruned = loaded
     else:
         counts, total, min_reduce = count_words(corpus, max_vocab_size, verbose)
         pruned = min_reduce > 1
         if total == 0:
             raise VocabularyError(f"the corpus {corpus.description} is empty: no tokens found")
         _save_counts(counts_path, counts, total, pruned)
+        seal(counts_seal, "word counts", corpus.description, [counts_path],
+             distinct_words=len(counts), tokens=total)
     vocab = Vocabulary.from_counts(counts, min_count, max_final_vocab, total_words=total,
                                    pruned=pruned, source=corpus.description)
 
-    vocab_hash = vocabulary_hash(vocab.words)
-    ids_path = folder / f"{key}-{vocab_hash}.ids.npy"
-    bounds_path = folder / f"{key}-{vocab_hash}.bounds.npy"
-    if ids_path.exists() and bounds_path.exists():
-        logger.info("encoded corpus from cache %s", ids_path)
-        return vocab, load_encoded(ids_path, bounds_path)
+    stem = f"{key}-{vocabulary_hash(vocab.words)}"
+    ids_path, bounds_path = folder / f"{stem}.ids.npy", folder / f"{stem}.bounds.npy"
+    encoded_seal = folder / f"{stem}.encoded.seal.json"
+    encoded = _cached(encoded_seal, [ids_path, bounds_path],
+                      lambda: load_encoded(ids_path, bounds_path), "encoded corpus")
+    if encoded is not None:
+        return vocab, encoded
     logger.info("encoding %s into %s", corpus.description, ids_path)
-    return vocab, encode_to_files(corpus, vocab, ids_path, bounds_path, verbose)
+    encoded = encode_to_files(corpus, vocab, ids_path, bounds_path, verbose)
+    seal(encoded_seal, "encoded corpus", corpus.description, [ids_path, bounds_path],
+         vocabulary=len(vocab), words=encoded.n_words)
+    return vocab, encoded
 
 
 def cooccurrence_path(corpus, vocab, settings, cache_dir=None):
@@ -117,18 +158,22 @@ def cooccurrence_path(corpus, vocab, settings, cache_dir=None):
 def cached_cooccurrences(corpus, vocab, encoded, settings, cache_dir=None, verbose=False):
     """``(Cooccurrence, from_cache)``: the counts from the cache, or counted (and cached).
 
-    A cached file that cannot be read is counted again, with a warning.
+    A damaged cached matrix is counted again, with a one-line notice.
     """
     path = cooccurrence_path(corpus, vocab, settings, cache_dir)
-    if path is not None and path.exists():
-        try:
-            with phase("loading the counted co-occurrences from the cache", verbose):
-                return Cooccurrence.load(path, vocab=vocab).check(), True
-        except (WordvecError, OSError, ValueError) as error:
-            logger.warning("%s: unreadable cached counts (%s); counting again", path, error)
+    if path is not None:
+        matrix_seal = path.with_suffix(".seal.json")
+        with phase("loading the counted co-occurrences from the cache", verbose):
+            matrix = _cached(matrix_seal, [path],
+                             lambda: Cooccurrence.load(path, vocab=vocab).check(),
+                             "co-occurrence matrix")
+        if matrix is not None:
+            return matrix, True
     matrix = count_cooccurrences(encoded, len(vocab), vocab_words=vocab.words, verbose=verbose,
                                  **settings)
     if path is not None:
         with phase("caching the counts for the next run", verbose):
             matrix.save(path)
+            seal(matrix_seal, "co-occurrence matrix", as_corpus(corpus).description, [path],
+                 entries=int(matrix.nnz), **settings)
     return matrix, False

@@ -15,7 +15,9 @@ window reaches past them). Sentence boundaries are kept as offsets::
 ([0, 1, 2, 1], [0, 3, 4])
 """
 import os
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -85,16 +87,22 @@ def encode_to_files(corpus, vocab, ids_path, bounds_path, verbose=False):
     """Encode ``corpus`` straight to two ``.npy`` files, in bounded memory.
 
     Ids are streamed to a raw temporary file, then copied into a ``.npy``
-    whose header needs the final length. Both files are written atomically.
+    whose header needs the final length. Every file is written under a
+    name of its own (``tempfile``) and renamed into place, so any number of
+    processes and threads can encode the same corpus at once: each gets a
+    complete file, and the last rename wins with identical contents.
     Returns the ``EncodedCorpus`` memory-mapped read-only from disk.
     """
     lengths = []
-    raw_path = f"{ids_path}.raw"
-    with atomic_write(raw_path, "wb") as raw:
-        for ids, batch_lengths in _encoded_batches(corpus, vocab, verbose):
-            raw.write(ids.tobytes())
-            lengths.append(batch_lengths)
+    folder = Path(ids_path).parent
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, raw_path = tempfile.mkstemp(prefix=f".{Path(ids_path).name}.", suffix=".raw",
+                                    dir=folder)
     try:
+        with os.fdopen(fd, "wb") as raw:
+            for ids, batch_lengths in _encoded_batches(corpus, vocab, verbose):
+                raw.write(ids.tobytes())
+                lengths.append(batch_lengths)
         streamed = np.memmap(raw_path, dtype=np.int32, mode="r") if sum(map(len, lengths)) \
             else np.zeros(0, np.int32)
         with atomic_write(ids_path, "wb") as out:

@@ -23,6 +23,7 @@ This package is the face of the project: the only place that imports the
 algorithm packages (through ``algorithms.py``) and ``corpora``. One module
 per command group: ``train.py`` (train, presets), ``cooccur.py``,
 ``query.py`` (eval, neighbors, analogy), ``compare.py``, ``export.py``, ``fetch.py``,
+``cache.py``,
 ``demo.py``; what
 they share is in ``common.py``.
 """
@@ -33,6 +34,7 @@ import sys
 from wordvec import __version__
 from wordvec.errors import WordvecError
 
+from .cache import add_cache_parser
 from .compare import add_compare_parser
 from .cooccur import add_cooccur_parser
 from .demo import add_demo_parser
@@ -55,6 +57,7 @@ def build_parser():
     add_compare_parser(commands)
     add_export_parser(commands)
     add_fetch_parser(commands)
+    add_cache_parser(commands)
     add_demo_parser(commands)
     return parser
 

@@ -1,0 +1,106 @@
+"""Several runs at once, and damaged caches (issue 12, points 1 and 2)."""
+import logging
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+
+import numpy as np
+import pytest
+
+from wordvec.cache import prepare_corpus
+from wordvec.cli import main
+
+TEXT = "".join(f"the {w} sat on the mat near a {v} and a dog\n"
+               for w in ("cat", "cow", "hen", "fox") for v in ("tree", "car", "log")) * 400
+
+PREPARE = """
+import sys
+from wordvec.cache import prepare_corpus
+vocab, encoded = prepare_corpus(sys.argv[1], min_count=1, cache_dir=sys.argv[2])
+print(len(vocab), encoded.n_words, int(encoded.ids.sum()))
+"""
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    path = tmp_path / "corpus.txt"
+    path.write_text(TEXT)
+    return path
+
+
+def test_processes_preparing_one_corpus_at_once_all_succeed(corpus, tmp_path):
+    # Before: two of three died on '... .ids.npy.raw': No such file or directory.
+    cache = tmp_path / "cache"
+    runs = [subprocess.Popen([sys.executable, "-c", PREPARE, str(corpus), str(cache)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for _ in range(4)]
+    results = [run.communicate(timeout=300) for run in runs]
+    assert [run.returncode for run in runs] == [0] * 4, [err for _, err in results]
+    assert len({out for out, _ in results}) == 1
+    assert not [path for path in cache.iterdir() if path.name.startswith(".")]  # no temporaries
+    vocab, encoded = prepare_corpus(corpus, min_count=1, cache_dir=cache)
+    assert f"{len(vocab)} {encoded.n_words} {int(encoded.ids.sum())}\n" == results[0][0]
+
+
+def test_threads_preparing_one_corpus_at_once_all_succeed(corpus, tmp_path):
+    with ThreadPoolExecutor(4) as pool:
+        prepared = list(pool.map(lambda _: prepare_corpus(corpus, 1, cache_dir=tmp_path),
+                                 range(4)))
+    for vocab, encoded in prepared:
+        assert vocab.words == prepared[0][0].words
+        assert np.array_equal(encoded.ids, prepared[0][1].ids)
+
+
+def _fresh(corpus):
+    return prepare_corpus(corpus, min_count=1, cache_dir=False)
+
+
+@pytest.mark.parametrize("damage", ["truncate ids", "garbage counts", "garbage bounds"])
+def test_a_damaged_entry_is_rebuilt_with_a_notice(damage, corpus, tmp_path, caplog):
+    prepare_corpus(corpus, min_count=1, cache_dir=tmp_path)
+    if damage == "truncate ids":
+        [path] = tmp_path.glob("*.ids.npy")
+        path.write_bytes(path.read_bytes()[:-100])     # before: mmap length is greater ...
+    elif damage == "garbage counts":
+        [path] = tmp_path.glob("*.counts.npz")
+        path.write_bytes(b"\x80\x04garbage" * 10)     # before: numpy's pickled-data error
+    else:
+        [path] = tmp_path.glob("*.bounds.npy")
+        path.write_bytes(b"\x93NUMPY" + b"\x00" * 50)
+    with caplog.at_level(logging.WARNING):
+        vocab, encoded = prepare_corpus(corpus, min_count=1, cache_dir=tmp_path)
+    notices = [r.getMessage() for r in caplog.records if "is damaged" in r.getMessage()]
+    assert len(notices) == 1 and "building it again" in notices[0] and "\n" not in notices[0]
+    fresh_vocab, fresh = _fresh(corpus)
+    assert vocab.words == fresh_vocab.words and np.array_equal(encoded.ids, fresh.ids)
+    caplog.clear()
+    prepare_corpus(corpus, min_count=1, cache_dir=tmp_path)     # healed: no more notices
+    assert not [r for r in caplog.records if "is damaged" in r.getMessage()]
+
+
+def test_an_unsealed_entry_is_rebuilt_silently(corpus, tmp_path, caplog):
+    prepare_corpus(corpus, min_count=1, cache_dir=tmp_path)
+    for seal in tmp_path.glob("*.seal.json"):
+        seal.unlink()                   # as an older wordvec, or a run killed before sealing
+    [ids] = tmp_path.glob("*.ids.npy")
+    ids.write_bytes(ids.read_bytes()[:-8])
+    with caplog.at_level(logging.WARNING):
+        _, encoded = prepare_corpus(corpus, min_count=1, cache_dir=tmp_path)
+    assert not caplog.records
+    assert np.array_equal(encoded.ids, _fresh(corpus)[1].ids)
+
+
+def test_cache_info_and_clear(corpus, tmp_path, capsys):
+    cache = tmp_path / "cache"
+    prepare_corpus(corpus, min_count=1, cache_dir=cache)
+    assert main(["cache", "--cache-dir", str(cache)]) == 0
+    out = capsys.readouterr().out
+    assert "word counts" in out and "encoded corpus" in out and str(corpus) in out
+    assert out.count(" ok\n") == 2
+    [ids] = cache.glob("*.ids.npy")
+    ids.write_bytes(ids.read_bytes()[:-4])
+    assert main(["cache", "--info", "--cache-dir", str(cache)]) == 0
+    assert "damaged: " in capsys.readouterr().out
+    assert main(["cache", "--clear", "--cache-dir", str(cache)]) == 0
+    assert "deleted 5 files" in capsys.readouterr().out
+    assert not list(cache.iterdir())
