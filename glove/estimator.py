@@ -110,9 +110,16 @@ class GloVe(CountEstimator):
 
     # -- fitting (fit and fit_cooccurrence: see CountEstimator) ------------------------------
 
-    def _learn(self):
+    def _learn(self, resume=None):
         self._init_weights(len(self.vocab_))
+        self._resume_from(resume)
         self._train()
+
+    def _training_state(self):
+        W_rows, W_ctx_rows, b, b_ctx = self._params
+        G_W, G_W_ctx, G_b, G_b_ctx = self._grad_sq
+        return {"W": W_rows, "W_ctx": W_ctx_rows, "b": b, "b_ctx": b_ctx,
+                "G_W": G_W, "G_W_ctx": G_W_ctx, "G_b": G_b, "G_b_ctx": G_b_ctx}
 
     def _init_weights(self, vocab_size):
         """As the C tool: everything uniform in ±0.5/dim, AdaGrad sums at 1
@@ -150,6 +157,11 @@ class GloVe(CountEstimator):
         def hint(progress):
             return (f"Try a smaller learning rate eta (now {self.eta}) or a larger x_max "
                     f"(now {self.x_max})")
+
+        # Resumed: each epoch's order is a shuffle of the previous one's, so
+        # the epochs done are shuffled again (not trained) to find where to go on.
+        for epoch in range((self._resumed or {}).get("epoch", 0)):
+            shuffle(epoch)
 
         def warmup():  # empty work: compiles the kernels, changes nothing
             shuffle_order(order[:0], seed_state(self.seed, 0))

@@ -140,7 +140,9 @@ class PPMISVD(CountEstimator):
 
     # -- fitting (fit and fit_cooccurrence: see CountEstimator) ------------------------------
 
-    def _learn(self):
+    def _learn(self, resume=None):
+        if resume is not None:
+            raise TrainingError("PPMI-SVD has no epochs, so nothing to resume: fit it again")
         vocab, matrix = self.vocab_, self.cooccurrence_
         if self.dim > len(vocab):
             raise TrainingError(f"dim must be at most the vocabulary size, {len(vocab)} words "

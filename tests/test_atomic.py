@@ -30,3 +30,17 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path):
             raise RuntimeError("crash")
     assert target.read_text() == "old"
     assert [path.name for path in tmp_path.iterdir()] == ["vectors.txt"]
+
+
+def test_a_full_disk_leaves_the_old_file_and_no_temporary(tmp_path):
+    import errno
+    target = tmp_path / "vectors.txt"
+    target.write_text("the old vectors\n")
+    with pytest.raises(OSError) as caught:
+        with atomic_write(target, "w") as out:
+            out.write("half of the new ")
+            raise OSError(errno.ENOSPC, "No space left on device")
+    assert caught.value.errno == errno.ENOSPC
+    assert str(target) in str(caught.value) and "unchanged" in str(caught.value)
+    assert target.read_text() == "the old vectors\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["vectors.txt"]

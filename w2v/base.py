@@ -139,7 +139,7 @@ class Word2VecBase(Estimator):
         check_number("min_alpha", self.min_alpha, 0.0, self.alpha)
         check_int("epochs", self.epochs)
 
-    def fit(self, corpus, cache_dir=None):
+    def fit(self, corpus, cache_dir=None, resume=None):
         """Learn vectors from ``corpus``; return self.
 
         Parameters
@@ -151,6 +151,9 @@ class Word2VecBase(Estimator):
         cache_dir : path, None or False
             Where file corpora are cached once encoded (None: the default
             folder, False: no cache). See ``wordvec.cache``.
+        resume : path, optional
+            A checkpoint of this same run (``wordvec.checkpoint``): training
+            goes on from its last epoch.
         """
         self._validate()
         self.vocab_, self.corpus_ = prepare_corpus(
@@ -160,8 +163,12 @@ class Word2VecBase(Estimator):
             raise TrainingError("no word of the corpus is in the vocabulary")
         self._init_weights()
         self._init_output_layers()
+        self._resume_from(resume)
         self._train()
         return self
+
+    def _training_state(self):
+        return {"W_in": self._W_in_rows, "W_out": self._W_out_rows, "W_hs": self._W_hs_rows}
 
     def _init_weights(self):
         vocab_size = len(self.vocab_)

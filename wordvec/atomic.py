@@ -46,7 +46,13 @@ def atomic_write(path, mode="wb", encoding=None):
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as error:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
+        if isinstance(error, OSError) and error.errno is not None and not error.filename:
+            # A full disk says only "[Errno 28] No space left on device": say where,
+            # and that nothing was lost.
+            raise OSError(error.errno, f"cannot write {path} ({error.strerror}); nothing "
+                          "was written there, and an earlier file of that name, if any, is "
+                          "unchanged") from error
         raise

@@ -52,12 +52,13 @@ class CountEstimator(Estimator):
         for name in ("symmetric", "distance_weighting"):
             check_bool(name, getattr(self, name))
 
-    def fit(self, corpus, cache_dir=None):
+    def fit(self, corpus, cache_dir=None, resume=None):
         """Build the vocabulary, count co-occurrences, learn from them; return self.
 
         ``corpus`` and ``cache_dir`` are as for ``w2v.SkipGram.fit``; the
         counts of a file corpus are cached too, so that another run with the
         same counting settings (other dim, epochs, eta, seed) counts nothing.
+        ``resume``: a checkpoint of this same run to go on from (GloVe).
         """
         self._validate()
         corpus = as_corpus(corpus)
@@ -70,15 +71,15 @@ class CountEstimator(Estimator):
                                                            cache_dir, self.verbose)
         self.count_seconds_ = time.perf_counter() - started
         del encoded  # a cached corpus is memory-mapped: its pages leave with it
-        return self._fit_counts(matrix, vocab)
+        return self._fit_counts(matrix, vocab, resume)
 
-    def fit_cooccurrence(self, matrix, vocab):
+    def fit_cooccurrence(self, matrix, vocab, resume=None):
         """Learn from a co-occurrence matrix counted with ``vocab``; return self."""
         self._validate()
         self.count_seconds_ = 0.0
-        return self._fit_counts(matrix, vocab)
+        return self._fit_counts(matrix, vocab, resume)
 
-    def _fit_counts(self, matrix, vocab):
+    def _fit_counts(self, matrix, vocab, resume=None):
         if matrix.vocab_size != len(vocab) or (
                 matrix.vocab_hash and matrix.vocab_hash != vocabulary_hash(vocab.words)):
             raise VocabularyError(
@@ -87,11 +88,11 @@ class CountEstimator(Estimator):
         if matrix.nnz == 0:
             raise TrainingError("the co-occurrence matrix is empty: nothing to learn from")
         self.vocab_, self.cooccurrence_ = vocab, matrix
-        self._learn()
+        self._learn(resume)
         return self
 
-    def _learn(self):
-        """Learn the vectors from ``cooccurrence_``."""
+    def _learn(self, resume=None):
+        """Learn the vectors from ``cooccurrence_`` (going on from the checkpoint ``resume``)."""
         raise NotImplementedError
 
     def metadata(self):

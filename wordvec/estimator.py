@@ -38,6 +38,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .checkpoint import restore
 from .keyedvectors import KeyedVectors
 from .training import train_epochs
 
@@ -238,12 +239,24 @@ class Estimator:
                 callback(self, log.epochs_done)
 
         self._keep(None)
+        resumed = getattr(self, "_resumed", None) or {}
         log = train_epochs(work, tasks, self.epochs, self.workers, on_epoch=on_epoch,
                            sync_epochs=bool(self.callbacks), before_epoch=before_epoch,
                            status=status, hint=hint, verbose=self.verbose,
-                           desc=f"training {self.algorithm}", unit=unit, warmup=warmup)
+                           desc=f"training {self.algorithm}", unit=unit, warmup=warmup,
+                           start_epoch=resumed.get("epoch", 0),
+                           history=resumed.get("loss_history", ()))
         self._keep(log)
         return log
+
+    def _training_state(self):
+        """Every array training updates, by name: what a checkpoint saves and restores."""
+        raise NotImplementedError
+
+    def _resume_from(self, checkpoint):
+        """Load a checkpoint (a path, or None) into the freshly initialised weights."""
+        self._resumed = restore(self, checkpoint) if checkpoint is not None else None
+        return self._resumed
 
     def _keep(self, log):
         """Copy the training log into the public attributes (None: before training)."""

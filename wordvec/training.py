@@ -71,7 +71,7 @@ class TrainingLog:
 
 def train_epochs(work, tasks, epochs, workers=1, *, on_epoch=None, sync_epochs=False,
                  before_epoch=None, status=None, hint=None, verbose=True, desc=None, unit="it",
-                 warmup=None):
+                 warmup=None, start_epoch=0, history=()):
     """Run ``work`` on every task of every epoch; return a ``TrainingLog``.
 
     Parameters
@@ -107,15 +107,18 @@ def train_epochs(work, tasks, epochs, workers=1, *, on_epoch=None, sync_epochs=F
         ``warmup()`` runs the kernels once on no data, before the bar: the
         first run of a process compiles them (or loads them from Numba's
         cache), which can take seconds that are not training.
+    start_epoch, history : int, list of float
+        Resume: the epochs already done (they are skipped) and their loss
+        history (``wordvec.checkpoint``).
     """
     sizes = [size for _, size in tasks]
     epoch_units = sum(sizes)
     ends = [end / max(epoch_units, 1) for end in accumulate(sizes)]  # in epochs
-    numbered = [(epoch, i) for epoch in range(epochs) for i in range(len(tasks))]
+    numbered = [(epoch, i) for epoch in range(start_epoch, epochs) for i in range(len(tasks))]
     sync = sync_epochs or before_epoch is not None
-    batches = ([numbered[e * len(tasks):(e + 1) * len(tasks)] for e in range(epochs)]
-               if sync else [numbered])
-    log = TrainingLog()
+    batches = ([numbered[e * len(tasks):(e + 1) * len(tasks)]
+                for e in range(epochs - start_epoch)] if sync else [numbered])
+    log = TrainingLog(loss_history=list(history), epochs_done=start_epoch)
     epoch_loss, epoch_examples = [0.0] * epochs, [0] * epochs
     chunks_left = [len(tasks)] * epochs
     bar = None
@@ -132,7 +135,8 @@ def train_epochs(work, tasks, epochs, workers=1, *, on_epoch=None, sync_epochs=F
             with phase("compiling the kernels (first run only)", verbose):
                 warmup()
             started = epoch_started = time.perf_counter()
-        bar = progress_bar(epochs * epoch_units, desc or "training", unit, verbose)
+        bar = progress_bar((epochs - start_epoch) * epoch_units, desc or "training", unit,
+                           verbose)
         for batch in batches:
             if before_epoch is not None:
                 before_epoch(batch[0][0])

@@ -17,7 +17,8 @@ Example session
     $ wordvec analogy vectors.bin paris france berlin      # paris : france :: berlin : ?
 
 Every command has ``--help``. A bad argument or input prints one line,
-``wordvec: error: ...``, and exits with status 2; Ctrl-C exits with 130.
+``wordvec: error: ...``, and exits with status 2; Ctrl-C exits with 130, SIGTERM
+with 143 (training keeps what it trained in both cases).
 
 This package is the face of the project: the only place that imports the
 algorithm packages (through ``algorithms.py``) and ``corpora``. One module
@@ -34,6 +35,7 @@ import sys
 from wordvec import __version__
 from wordvec.errors import WordvecError
 
+from . import signals
 from .cache import add_cache_parser
 from .compare import add_compare_parser
 from .cooccur import add_cooccur_parser
@@ -69,11 +71,13 @@ def main(argv=None):
     if args.command is None:            # `wordvec` alone: what can I do?
         parser.print_help()
         return 0
+    signals.install()
     try:
         return args.run(args)
     except KeyboardInterrupt:
-        print("wordvec: interrupted", file=sys.stderr)
-        return 130
+        how = "terminated (SIGTERM)" if signals.stopped_by_sigterm() else "interrupted"
+        print(f"wordvec: {how}", file=sys.stderr)
+        return signals.interrupted_status()
     except BrokenPipeError:             # `wordvec presets | head`: the reader is gone
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141

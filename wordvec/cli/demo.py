@@ -28,6 +28,7 @@ from w2v import SkipGram
 from wordvec.analogy import evaluate_analogies
 
 from .common import at_least, positive_int
+from .signals import interrupted_status
 
 # ~430 words need few dimensions and few epochs; with these, every planted
 # analogy was solved for every seed we tried (bench/results/design_measurements.md).
@@ -144,7 +145,7 @@ DEMO_MIN_SENTENCES = 5_000
 def demo_command(args):
     """``wordvec demo``; the exit status (130 if Ctrl-C stopped the training)."""
     figures = run_demo(n_sentences=args.sentences, workers=args.workers, seed=args.seed)
-    return 130 if figures["interrupted"] else 0
+    return interrupted_status() if figures["interrupted"] else 0
 
 
 def add_demo_parser(commands):

@@ -19,8 +19,11 @@ estimator that can train on a co-occurrence matrix (``fit_cooccurrence``:
 GloVe) also takes ``--matrix FILE --vocab FILE`` instead of ``--corpus``
 (``cooccur.py``).
 """
+import argparse
 import time
+from pathlib import Path
 
+from wordvec.checkpoint import Checkpoint
 from wordvec.datadir import eval_dir
 from wordvec.errors import VectorFileError, WordvecError
 from wordvec.estimator import RUN_PARAMS
@@ -32,6 +35,7 @@ from .algorithms import ALGORITHMS
 from .common import add_corpus_arguments, corpus_cache, flag_kind, open_corpus
 from .cooccur import (add_matrix_arguments, check_input_flags, cooccurrence_rows,
                       describe_counting, load_counted, take_matrix_settings)
+from .signals import interrupted_status, stopped_by_sigterm
 
 
 # ---------------------------------------------------------------- the flags
@@ -93,6 +97,11 @@ def add_train_flags(parser, algorithm):
     data.add_argument("--eval", action="store_true",
                       help="after training, run the benchmarks of the data directory")
     data.add_argument("--quiet", action="store_true", help="no progress bar")
+    if "epochs" in estimator.defaults():
+        add_checkpoint_flags(parser.add_argument_group(
+            "stopping and resuming", "Ctrl-C or SIGTERM (kill, a scheduler, a closed terminal) "
+            "saves the vectors trained so far. A checkpoint also keeps what is needed to go "
+            "on: --resume continues the run, bit for bit with one worker."))
     hyper = parser.add_argument_group(
         "hyperparameters", "Each defaults to the estimator's own value, or to the preset's "
                            "with --preset; a flag given always wins.")
@@ -107,6 +116,49 @@ def add_train_flags(parser, algorithm):
         text = f"{param.help} (default: {default})".replace("%", "%%")
         hyper.add_argument("--" + name.replace("_", "-"), dest=name, default=None, help=text,
                            **flag_kind(default, param))
+
+
+def checkpoint_interval(text):
+    """``--checkpoint-every``: "N" epochs, or "Nm" minutes, as (epochs, minutes).
+
+    >>> checkpoint_interval("2"), checkpoint_interval("30m")
+    ((2, None), (None, 30.0))
+    """
+    try:
+        if text.endswith("m"):
+            minutes = float(text[:-1])
+            if minutes > 0:
+                return None, minutes
+        elif int(text) >= 1:
+            return int(text), None
+    except ValueError:
+        pass
+    raise argparse.ArgumentTypeError(f"expected N (epochs) or Nm (minutes), e.g. 1 or 30m; "
+                                     f"got {text!r}")
+
+
+def add_checkpoint_flags(group):
+    """``--checkpoint-every``, ``--checkpoint`` and ``--resume``."""
+    group.add_argument("--checkpoint-every", type=checkpoint_interval, metavar="N|Nm",
+                       help="save a checkpoint every N epochs, or after the epoch that ends Nm "
+                            "minutes after the last one (e.g. 1 or 30m)")
+    group.add_argument("--checkpoint", metavar="FILE",
+                       help="where checkpoints go (default: the --out file's name plus "
+                            ".checkpoint.npz); each replaces the last, atomically")
+    group.add_argument("--resume", metavar="FILE",
+                       help="go on from a checkpoint of this same run: the same corpus and "
+                            "flags (--workers may differ)")
+
+
+def checkpoint_callbacks(args):
+    """The estimator callbacks that --checkpoint-every asks for."""
+    if getattr(args, "checkpoint_every", None) is None:
+        if getattr(args, "checkpoint", None) is not None:
+            raise WordvecError("--checkpoint FILE goes with --checkpoint-every N|Nm")
+        return []
+    path = args.checkpoint or f"{args.out}.checkpoint.npz"
+    epochs, minutes = args.checkpoint_every
+    return [Checkpoint(path, every_epochs=epochs, every_minutes=minutes)]
 
 
 # ------------------------------------------------------------------ presets
@@ -189,16 +241,20 @@ def train_command(args):
         corpus, corpus_path, normalizer = open_corpus(args)
         source = f"{corpus_path} (normalizer {normalizer}"
     benchmarks = eval_dir(args.data_dir) if args.eval else None
-    model = estimator(**params, verbose=not args.quiet)
+    resume = getattr(args, "resume", None)
+    if resume is not None and not Path(resume).is_file():
+        raise WordvecError(f"--resume {resume}: no such checkpoint file")
+    model = estimator(**params, verbose=not args.quiet, callbacks=checkpoint_callbacks(args))
     model._validate()  # a bad value is refused now, before the corpus is read
 
     print(f"training {estimator.__name__} on {source}"
           + (f", preset {preset.name})" if preset else ")"))
     started = time.perf_counter()
+    fit_options = {"resume": resume} if resume is not None else {}
     if from_matrix:
-        model.fit_cooccurrence(matrix, vocab)
+        model.fit_cooccurrence(matrix, vocab, **fit_options)
     else:
-        model.fit(corpus, cache_dir=corpus_cache(args))
+        model.fit(corpus, cache_dir=corpus_cache(args), **fit_options)
     kv = model.wv
     kv.save(args.out)
     elapsed = time.perf_counter() - started
@@ -219,8 +275,10 @@ def train_command(args):
         rows.append(("final loss", loss))
     print(text_table(rows + [("saved to", f"{args.out} ({out_format})")]))
     if model.interrupted_:
-        print("interrupted (Ctrl-C): the vectors trained so far were saved")
+        how = "terminated (SIGTERM)" if stopped_by_sigterm() else "interrupted (Ctrl-C)"
+        print(f"{how}: the vectors trained so far were saved")
+        return interrupted_status()
     if benchmarks is not None:
         print()
         print(format_table(evaluate_suite(kv, benchmarks)))
-    return 130 if model.interrupted_ else 0
+    return 0
