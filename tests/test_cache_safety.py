@@ -104,3 +104,45 @@ def test_cache_info_and_clear(corpus, tmp_path, capsys):
     assert main(["cache", "--clear", "--cache-dir", str(cache)]) == 0
     assert "deleted 5 files" in capsys.readouterr().out
     assert not list(cache.iterdir())
+
+
+# --- fuzzing the cache files -------------------------------------------------------------
+
+import json  # noqa: E402
+import os  # noqa: E402
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+from wordvec.cache_seal import seal as reseal  # noqa: E402
+
+# As tests/test_fuzz_loaders.py: a few dozen in CI, more with WORDVEC_FUZZ_EXAMPLES=N.
+EXAMPLES = int(os.environ.get("WORDVEC_FUZZ_EXAMPLES", "60"))
+
+
+@settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(which=st.sampled_from(["counts", "ids", "bounds", "seal"]),
+       keep=st.floats(0, 1), garbage=st.binary(max_size=64), resealed=st.booleans())
+def test_no_cache_file_content_can_crash_a_run(tmp_path_factory, which, keep, garbage,
+                                               resealed):
+    folder = tmp_path_factory.mktemp("fuzz")
+    corpus = folder / "c.txt"
+    corpus.write_text("a b c a b a\nc c a\n" * 30)
+    cache = folder / "cache"
+    vocab, encoded = prepare_corpus(corpus, min_count=1, cache_dir=cache)
+    # Copies: damaging a file in place under a live memory map would crash this very test.
+    ids, bounds = np.array(encoded.ids), np.array(encoded.bounds)
+    del encoded
+    [target] = cache.glob({"counts": "*.counts.npz", "ids": "*.ids.npy",
+                           "bounds": "*.bounds.npy", "seal": "*.encoded.seal.json"}[which])
+    original = target.read_bytes()
+    target.write_bytes(original[:int(keep * len(original))] + garbage)
+    if resealed and which != "seal":   # damage the seal cannot see: the loader must
+        stem = target.name.split(".")[0]
+        seals = list(cache.glob(f"{stem}.*seal.json"))
+        for seal_path in seals:
+            files = [cache / name for name in json.loads(seal_path.read_text())["files"]]
+            reseal(seal_path, "fuzzed", "test", files)
+    again_vocab, again = prepare_corpus(corpus, min_count=1, cache_dir=cache)
+    assert again_vocab.words == vocab.words
+    assert np.array_equal(again.ids, ids) and np.array_equal(again.bounds, bounds)

@@ -28,7 +28,6 @@ cache --info`` shows it, ``wordvec cache --clear`` empties it.
 """
 import hashlib
 import logging
-import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -40,7 +39,7 @@ from .cooccurrence import Cooccurrence
 from .corpus import as_corpus
 from .datadir import cache_root
 from .encode import encode, encode_to_files, load_encoded
-from .errors import VocabularyError, WordvecError
+from .errors import VocabularyError
 from .progress import phase
 from .vocab import Vocabulary, count_words, vocabulary_hash
 
@@ -83,9 +82,8 @@ def _cached(seal_path, paths, load, what):
     if problem is None:
         try:
             return load()
-        except (WordvecError, OSError, ValueError, KeyError, EOFError,
-                zipfile.BadZipFile) as error:
-            problem = f"it cannot be read: {error}"
+        except Exception as error:  # noqa: BLE001 - whatever is wrong, rebuilding fixes it
+            problem = f"it cannot be read: {type(error).__name__}: {error}"
     logger.warning("wordvec: the cached %s in %s is damaged (%s); building it again",
                    what, Path(seal_path).parent, problem)
     return None

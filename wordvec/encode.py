@@ -123,6 +123,8 @@ def load_encoded(ids_path, bounds_path):
     """Memory-map an encoded corpus written by ``encode_to_files``."""
     ids = np.load(ids_path, mmap_mode="r", allow_pickle=False)
     bounds = np.load(bounds_path, allow_pickle=False)
-    if ids.dtype != np.int32 or bounds.dtype != np.int64 or bounds[-1] != len(ids):
+    if ids.dtype != np.int32 or ids.ndim != 1 or bounds.dtype != np.int64 \
+            or bounds.ndim != 1 or len(bounds) == 0 or bounds[0] != 0 \
+            or bounds[-1] != len(ids) or np.any(np.diff(bounds) < 0):
         raise ValueError(f"{ids_path} and {bounds_path} do not form an encoded corpus")
     return EncodedCorpus(ids, bounds)
