@@ -6,6 +6,8 @@
 (8, 5, 3)
 """
 
+import sys
+
 import numpy as np
 
 from wordvec.cooccur import DEFAULT_MEMORY_MB
@@ -42,6 +44,9 @@ class GloVe(CountEstimator):
     count_seconds_, train_seconds_ : float
     seconds_per_epoch_ : list of float
     interrupted_ : bool
+    memory_ : dict
+        Bytes that training holds, by part, and their ``"total"`` (said on
+        standard error before the first epoch when verbose).
     """
 
     algorithm = "glove"
@@ -115,6 +120,18 @@ class GloVe(CountEstimator):
         self._resume_from(resume)
         self._train()
 
+    def _memory(self, order):
+        """Bytes of what training holds, by part: the matrix is the most of it."""
+        matrix = self.cooccurrence_
+        parts = {
+            f"the matrix ({matrix.nnz:,} entries x 12 B)":
+                matrix.rows.nbytes + matrix.cols.nbytes + matrix.values.nbytes,
+            "the shuffled order (8 B per entry)": order.nbytes,
+            "W, W̃ and biases": sum(array.nbytes for array in self._params),
+            "AdaGrad's sums": sum(array.nbytes for array in self._grad_sq),
+        }
+        return {**parts, "total": sum(parts.values())}
+
     def _training_state(self):
         W_rows, W_ctx_rows, b, b_ctx = self._params
         G_W, G_W_ctx, G_b, G_b_ctx = self._grad_sq
@@ -143,6 +160,12 @@ class GloVe(CountEstimator):
         rates = Rates(float(self.x_max), float(self.alpha), float(self.eta),
                       float(self.grad_clip), self.bias_eta)
         order = np.arange(matrix.nnz, dtype=np.int64)
+        self.memory_ = self._memory(order)
+        if self.verbose:
+            parts = ", ".join(f"{what} {size / 1e6:,.0f} MB"
+                              for what, size in self.memory_.items() if what != "total")
+            print(f"GloVe's training holds {self.memory_['total'] / 1e6:,.0f} MB: {parts} "
+                  "(--memory-mb bounds the counting before it)", file=sys.stderr, flush=True)
         bounds = np.linspace(0, matrix.nnz, CHUNKS_PER_EPOCH + 1).astype(np.int64)
         tasks = [((int(a), int(b)), int(b - a)) for a, b in zip(bounds[:-1], bounds[1:]) if b > a]
 

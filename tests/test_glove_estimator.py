@@ -108,3 +108,15 @@ def test_brown_finds_known_neighbours():
     weekdays = {"tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
     assert len({w for w, _ in model.wv.most_similar("monday", topn=6)} & weekdays) >= 2
     assert "wife" in {w for w, _ in model.wv.most_similar("husband", topn=5)}
+
+
+def test_glove_says_what_its_training_holds_before_it_starts(capsys):
+    # Issue 12: GloVe's memory went past --memory-mb without a word.
+    sentences = [["the", "king", "rules", "the", "land"], ["the", "queen", "rules"]] * 100
+    model = GloVe(dim=8, window=2, epochs=1, x_max=10.0, min_count=1).fit(sentences)
+    m = model.cooccurrence_
+    expected = (m.rows.nbytes + m.cols.nbytes + m.values.nbytes + 8 * m.nnz
+                + sum(a.nbytes for a in model._params) + sum(a.nbytes for a in model._grad_sq))
+    assert model.memory_["total"] == expected
+    err = capsys.readouterr().err
+    assert f"GloVe's training holds {expected / 1e6:,.0f} MB: the matrix ({m.nnz:,} entries" in err
