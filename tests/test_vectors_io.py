@@ -5,7 +5,7 @@ import zipfile
 import numpy as np
 import pytest
 
-from wordvec import npz_format, word2vec_format
+from wordvec import npz_format, word2vec_binary
 from wordvec.errors import VectorFileError
 from wordvec.keyedvectors import KeyedVectors
 
@@ -100,7 +100,7 @@ def test_binary_without_newlines_reads(tmp_path):
 
 
 def test_binary_reads_across_chunk_boundaries(tmp_path, monkeypatch):
-    monkeypatch.setattr(word2vec_format, "_BINARY_CHUNK", 7)
+    monkeypatch.setattr(word2vec_binary, "_BINARY_CHUNK", 7)
     kv = make_kv()
     kv.save(tmp_path / "v.bin")
     assert_same(kv, KeyedVectors.load(tmp_path / "v.bin"))
@@ -196,7 +196,9 @@ def expect_error(path, *patterns, loader=KeyedVectors.load):
 
 
 def test_text_truncated(tmp_path):
-    path = write(tmp_path, "v.txt", "3 2\na 1 2\nb 3 4\n")
+    # Values long enough that the size alone does not give the truncation away
+    # (test_fuzz_loaders.py tests that refusal), so the reader finds where it is.
+    path = write(tmp_path, "v.txt", "3 2\na 0.5 1.5\nb 2.5 3.5\n")
     expect_error(path, "line 4", "truncated", "declares 3 words", "only 2")
 
 
@@ -222,7 +224,7 @@ def test_text_more_rows_than_declared(tmp_path):
 
 
 def test_text_header_dim_disagrees(tmp_path):
-    path = write(tmp_path, "v.txt", "2 3\na 1 2\nb 3 4\n")
+    path = write(tmp_path, "v.txt", "2 3\na 0.5 1.5\nb 2.5 3.5\n")
     expect_error(path, "line 2", "2 values", "expected 3", "header")
 
 
@@ -280,16 +282,18 @@ def binary_file(tmp_path, header, entries, newline=True, name="v.bin"):
 
 
 def test_binary_truncated(tmp_path):
-    path = binary_file(tmp_path, b"3 2\n", [(b"a", [1, 2]), (b"b", [3, 4])])
+    # Words long enough that the size alone (3 one-letter words need 34 bytes)
+    # does not give the truncation away, so the reader finds where it is.
+    path = binary_file(tmp_path, b"3 2\n", [(b"alphabet", [1, 2]), (b"beta", [3, 4])])
     message = expect_error(path, "byte offset", "truncated", "declares 3 words", "after 2")
-    # header 4 bytes + 2 entries of (2 + 8 + 1) bytes: the data ends at offset 26
-    assert "byte offset 26" in message
+    # header 4 bytes + entries of (9 + 8 + 1) and (5 + 8 + 1) bytes: the data ends at 36
+    assert "byte offset 36" in message
 
 
 def test_binary_truncated_mid_vector(tmp_path):
-    path = binary_file(tmp_path, b"2 2\n", [(b"a", [1, 2]), (b"b", [3, 4])])
+    path = binary_file(tmp_path, b"2 2\n", [(b"alpha", [1, 2]), (b"beta", [3, 4])])
     path.write_bytes(path.read_bytes()[:-5])
-    expect_error(path, "byte offset 15", "truncated", "in the middle of word #2")
+    expect_error(path, "byte offset 19", "truncated", "in the middle of word #2")
 
 
 def test_binary_non_utf8_word_names_offset(tmp_path):

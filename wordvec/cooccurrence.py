@@ -37,12 +37,17 @@ import numpy as np
 
 from .atomic import atomic_write
 from .errors import CooccurrenceError, VocabularyError
+from .npz_read import read_arrays
 from .vocab import vocabulary_hash
 
 FORMAT_VERSION = 1
 # to_dense() refuses to build a matrix larger than this: it is for tests and
 # tiny examples, and V x V float64 for a real vocabulary is tens of gigabytes.
 MAX_DENSE_BYTES = 1 << 30
+# The file's 0-d fields and the dtype kinds each may have (b bool, i/u integer, U text).
+_SCALAR_KINDS = {"format_version": "iu", "vocab_size": "iu", "window": "iu",
+                 "symmetric": "b", "distance_weighting": "b", "vocab_hash": "U"}
+_FIELDS = ("rows", "cols", "values", *_SCALAR_KINDS)
 
 
 @dataclass(eq=False)  # eq on arrays would be ambiguous; compare fields explicitly
@@ -155,7 +160,7 @@ class Cooccurrence:
         """Write the matrix to ``path`` as an uncompressed ``.npz``, atomically.
 
         Only plain arrays are stored (no pickled objects), so ``load`` can
-        read it with ``allow_pickle=False``.
+        read it without pickle.
         """
         with atomic_write(path, "wb") as out:
             np.savez(out, format_version=np.int64(FORMAT_VERSION),
@@ -177,33 +182,36 @@ class Cooccurrence:
             its size and (when the file records one) its hash must match
             those the matrix was counted with, else ``VocabularyError``.
 
-        Only the file's structure is validated here; call ``check()`` for
-        the full (slower) check of order and ranges.
+        The file is read through :mod:`wordvec.npz_read` (no pickle; each
+        array's declared size checked against the bytes before it is
+        allocated), and its structure is validated: fields, dtypes, shapes,
+        any damage is a ``CooccurrenceError``. Call ``check()`` for the full
+        (slower) check of order and ranges.
         """
         path = Path(path)
-        try:
-            with np.load(path, allow_pickle=False) as data:
-                fields = {name: data[name] for name in data.files}
-        except (OSError, ValueError) as error:
-            raise CooccurrenceError(f"{path}: not a readable co-occurrence .npz file ({error})")
-        needed = ("format_version", "rows", "cols", "values", "vocab_size", "symmetric",
-                  "window", "distance_weighting", "vocab_hash")
-        missing = [name for name in needed if name not in fields]
+        fields = read_arrays(path, _FIELDS, CooccurrenceError)
+        missing = [name for name in _FIELDS if name not in fields]
         if missing:
-            raise CooccurrenceError(f"{path}: not a co-occurrence file, missing {', '.join(missing)}")
-        if int(fields["format_version"]) != FORMAT_VERSION:
-            raise CooccurrenceError(f"{path}: format version {int(fields['format_version'])}, "
+            raise CooccurrenceError(f"{path}: not a co-occurrence file, missing "
+                                    f"{', '.join(missing)}")
+        scalars = {name: _scalar(fields[name], name, kinds, path)
+                   for name, kinds in _SCALAR_KINDS.items()}
+        if scalars["format_version"] != FORMAT_VERSION:
+            raise CooccurrenceError(f"{path}: format version {scalars['format_version']}, "
                                     f"this code reads version {FORMAT_VERSION}")
-        matrix = cls(fields["rows"], fields["cols"], fields["values"],
-                     vocab_size=int(fields["vocab_size"]), symmetric=bool(fields["symmetric"]),
-                     window=int(fields["window"]),
-                     distance_weighting=bool(fields["distance_weighting"]),
-                     vocab_hash=str(fields["vocab_hash"]))
-        for name, dtype in (("rows", np.int32), ("cols", np.int32), ("values", np.float32)):
-            array = getattr(matrix, name)
-            if array.dtype != dtype or array.shape != (matrix.nnz,):
+        if scalars["vocab_size"] < 0 or scalars["window"] < 0:
+            raise CooccurrenceError(f"{path}: vocab_size {scalars['vocab_size']} and window "
+                                    f"{scalars['window']} cannot be negative")
+        nnz = fields["values"].shape[0] if fields["values"].ndim == 1 else "nnz"
+        for name, dtype in (("values", np.float32), ("rows", np.int32), ("cols", np.int32)):
+            array = fields[name]
+            if array.dtype != dtype or array.shape != (nnz,):
                 raise CooccurrenceError(f"{path}: {name} is {array.dtype} {array.shape}, "
-                                        f"expected {np.dtype(dtype)} ({matrix.nnz},)")
+                                        f"expected {np.dtype(dtype)} ({nnz},)")
+        matrix = cls(fields["rows"], fields["cols"], fields["values"],
+                     vocab_size=scalars["vocab_size"], symmetric=scalars["symmetric"],
+                     window=scalars["window"], distance_weighting=scalars["distance_weighting"],
+                     vocab_hash=scalars["vocab_hash"])
         if vocab is not None:
             matrix._check_vocabulary(vocab, path)
         return matrix
@@ -217,3 +225,11 @@ class Cooccurrence:
                 f"words (vocabulary hash {self.vocab_hash or 'not recorded'}), the vocabulary "
                 f"given has {len(words)} words (hash {given_hash}); recount the co-occurrences "
                 "with this vocabulary")
+
+
+def _scalar(array, name, kinds, path):
+    """The Python value of a 0-d field of the file, if it has the expected kind."""
+    if array.shape != () or array.dtype.kind not in kinds:
+        raise CooccurrenceError(f"{path}: {name} must be a single value of kind "
+                                f"{'/'.join(kinds)}, got shape {array.shape} dtype {array.dtype}")
+    return array.item()

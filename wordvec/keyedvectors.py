@@ -386,35 +386,43 @@ class KeyedVectors:
 
     # -------------------------------------------------------------------- I/O
 
-    def save(self, path, format=None):
+    def save(self, path, format=None, allow_nonfinite=False):
         """Save to ``path``; the format follows the extension unless ``format`` is given.
 
         ``.npz`` native (keeps counts and metadata), ``.bin`` word2vec binary,
         ``.txt`` / ``.vec`` word2vec text (``.gz`` allowed on text), or
         ``format="glove"`` for GloVe text. See :mod:`wordvec.vectors_io`.
+        A NaN or infinite value is refused unless ``allow_nonfinite``.
         """
-        vectors_io.write(self, path, format=format)
+        vectors_io.write(self, path, format=format, allow_nonfinite=allow_nonfinite)
 
     @classmethod
-    def load(cls, path, format=None, unicode_errors="strict"):
-        """Load vectors saved in any supported format (chosen by extension)."""
-        vectors, words, counts, metadata = vectors_io.read(path, format, unicode_errors)
+    def load(cls, path, format=None, unicode_errors="strict", allow_nonfinite=False):
+        """Load vectors saved in any supported format (chosen by extension).
+
+        A NaN or infinite value is a ``VectorFileError`` naming the word and
+        its line (text) or row (binary, ``.npz``), unless ``allow_nonfinite``.
+        """
+        vectors, words, counts, metadata = vectors_io.read(path, format, unicode_errors,
+                                                           allow_nonfinite)
         try:
             return cls(vectors, words, counts=counts, metadata=metadata)
         except VocabularyError as exc:  # the file's words or counts: a bad file
             raise VectorFileError(f"{path}: {exc}") from None
 
-    def save_word2vec_format(self, path, binary=False):
+    def save_word2vec_format(self, path, binary=False, allow_nonfinite=False):
         """Save in the C word2vec tool's format (binary or text), gensim-compatible."""
-        self.save(path, format="word2vec-binary" if binary else "word2vec-text")
+        self.save(path, format="word2vec-binary" if binary else "word2vec-text",
+                  allow_nonfinite=allow_nonfinite)
 
     @classmethod
-    def load_word2vec_format(cls, path, binary=False, unicode_errors="strict"):
+    def load_word2vec_format(cls, path, binary=False, unicode_errors="strict",
+                             allow_nonfinite=False):
         """Load a C word2vec tool file (binary or text), whatever its extension."""
         return cls.load(path, format="word2vec-binary" if binary else "word2vec-text",
-                        unicode_errors=unicode_errors)
+                        unicode_errors=unicode_errors, allow_nonfinite=allow_nonfinite)
 
     @classmethod
-    def load_glove(cls, path):
+    def load_glove(cls, path, allow_nonfinite=False):
         """Load a GloVe text file (no header line)."""
-        return cls.load(path, format="glove")
+        return cls.load(path, format="glove", allow_nonfinite=allow_nonfinite)

@@ -14,9 +14,12 @@ A NumPy ``np.savez`` archive of
     JSON in a 0-d unicode array: how the vectors were made.
 
 Unlike the word2vec and GloVe files it keeps the counts and the metadata,
-and it is read with ``allow_pickle=False``: no object arrays anywhere, so
-loading a file cannot run code. Every malformed input raises
-:class:`~wordvec.errors.VectorFileError` naming the path and the field.
+and it holds no object arrays anywhere, so loading a file cannot run code:
+:mod:`wordvec.npz_read` refuses them, and checks every member's declared
+shape against the bytes it holds before allocating it. Every malformed
+input raises :class:`~wordvec.errors.VectorFileError` naming the path and
+the field; a NaN or infinite vector too, naming the word and its row,
+unless ``allow_nonfinite=True``.
 
 Example
 -------
@@ -34,13 +37,14 @@ Example
 (['cat', 'dog'], [5, 3], {'dim': 2})
 """
 import json
-import zipfile
 from pathlib import Path
 
 import numpy as np
 
 from .atomic import atomic_write
 from .errors import VectorFileError
+from .finite import first_nonfinite, load_hint, value_text
+from .npz_read import read_arrays
 
 FORMAT_VERSION = 1
 NPZ_REQUIRED = ("format_version", "vectors", "words", "metadata")
@@ -90,7 +94,7 @@ def write_npz(kv, path):
         np.savez(f, **arrays)
 
 
-def read_npz(path):
+def read_npz(path, allow_nonfinite=False):
     """Read a native ``.npz`` written by :func:`write_npz` (no pickles).
 
     Returns ``(vectors, words, counts or None, metadata)``.
@@ -98,29 +102,11 @@ def read_npz(path):
     path = Path(path)
     if not path.exists():
         raise VectorFileError(f"{path}: no such vector file")
-    try:
-        archive = np.load(path, allow_pickle=False)
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
-        raise VectorFileError(f"{path}: not a readable .npz archive ({exc})") from None
-    if not isinstance(archive, np.lib.npyio.NpzFile):
-        raise VectorFileError(f"{path}: holds a single array, expected a .npz archive of "
-                              f"{', '.join(NPZ_REQUIRED)}")
-    with archive:
-        missing = [name for name in NPZ_REQUIRED if name not in archive.files]
-        if missing:
-            raise VectorFileError(f"{path}: .npz is missing field(s) {', '.join(missing)} "
-                                  f"(has {', '.join(archive.files) or 'nothing'})")
-        fields = {}
-        for name in NPZ_REQUIRED + ("counts",):
-            if name in archive.files:
-                try:
-                    fields[name] = archive[name]
-                except ValueError as exc:  # object arrays refuse to load without pickle
-                    raise VectorFileError(f"{path}: field {name!r} cannot be read without "
-                                          f"pickle ({exc}); wordvec never writes object "
-                                          "arrays") from None
-                except (zipfile.BadZipFile, OSError, EOFError) as exc:
-                    raise VectorFileError(f"{path}: field {name!r} is damaged ({exc})") from None
+    fields = read_arrays(path, NPZ_REQUIRED + ("counts",), VectorFileError)
+    missing = [name for name in NPZ_REQUIRED if name not in fields]
+    if missing:
+        raise VectorFileError(f"{path}: .npz is missing field(s) {', '.join(missing)} "
+                              f"(has {', '.join(fields) or 'none of them'})")
     version = fields["format_version"]
     if version.shape != () or version.dtype.kind not in "iu":
         raise VectorFileError(f"{path}: format_version must be a 0-d integer, got shape "
@@ -132,6 +118,8 @@ def read_npz(path):
     if vectors.ndim != 2 or vectors.dtype.kind != "f":
         raise VectorFileError(f"{path}: vectors must be a 2-D float array, got shape "
                               f"{vectors.shape} dtype {vectors.dtype}")
+    with np.errstate(over="ignore"):  # float64 beyond float32's range: inf, refused below
+        vectors = np.ascontiguousarray(vectors, dtype=np.float32)
     if words.ndim != 1 or words.dtype != np.uint8:
         raise VectorFileError(f"{path}: words must be a 1-D uint8 array (UTF-8 text, one word "
                               f"per line), got shape {words.shape} dtype {words.dtype}")
@@ -142,6 +130,11 @@ def read_npz(path):
     if len(words) != vectors.shape[0]:
         raise VectorFileError(f"{path}: shape mismatch: {len(words)} words but vectors "
                               f"has {vectors.shape[0]} rows {vectors.shape}")
+    found = None if allow_nonfinite else first_nonfinite(vectors)
+    if found is not None:
+        row, col = found
+        raise VectorFileError(f"{path}: vectors row {row} (word {words[row]!r}): its "
+                              f"{value_text(vectors, row, col)}; {load_hint()}")
     counts = fields.get("counts")
     if counts is not None and (counts.shape != (len(words),) or counts.dtype.kind not in "iu"):
         raise VectorFileError(f"{path}: shape mismatch: counts has shape {counts.shape} dtype "
@@ -152,7 +145,7 @@ def read_npz(path):
                               f"shape {meta_arr.shape} dtype {meta_arr.dtype}")
     try:
         metadata = json.loads(str(meta_arr[()]))
-    except json.JSONDecodeError as exc:
+    except (ValueError, RecursionError) as exc:  # a JSONDecodeError, a 5000-digit number, [[[[...
         raise VectorFileError(f"{path}: metadata is not valid JSON ({exc})") from None
     if not isinstance(metadata, dict):
         raise VectorFileError(f"{path}: metadata must be a JSON object, got "

@@ -6,7 +6,7 @@ Formats
 
     format name       extension         layout described in
     word2vec-text     .txt, .vec        word2vec_format.py
-    word2vec-binary   .bin              word2vec_format.py
+    word2vec-binary   .bin              word2vec_binary.py
     glove             (format="glove")  word2vec_format.py: word2vec text, no header
     npz               .npz              npz_format.py: wordvec's own, with counts and metadata
 
@@ -19,6 +19,8 @@ returns the arrays, which ``KeyedVectors.load`` wraps. So the imports run
 one way, keyedvectors -> vectors_io -> the formats. Every write goes
 through :func:`wordvec.atomic.atomic_write`; every malformed input raises
 :class:`~wordvec.errors.VectorFileError` naming the path and where in the file.
+NaN and infinite values are refused both ways, in every format, unless the
+caller passes ``allow_nonfinite=True`` (:mod:`wordvec.finite` says why).
 
 Example
 -------
@@ -34,9 +36,11 @@ npz, word2vec-binary, word2vec-text, glove
 from pathlib import Path
 
 from .errors import VectorFileError
+from .finite import refuse_nonfinite
 from .npz_format import read_npz, write_npz
-from .word2vec_format import (read_glove, read_word2vec_binary, read_word2vec_text, write_glove,
-                              write_word2vec_binary, write_word2vec_text)
+from .word2vec_binary import read_word2vec_binary, write_word2vec_binary
+from .word2vec_format import (read_glove, read_word2vec_text, write_glove,
+                              write_word2vec_text)
 
 FORMATS = ("npz", "word2vec-binary", "word2vec-text", "glove")
 _EXTENSIONS = {".npz": "npz", ".bin": "word2vec-binary", ".txt": "word2vec-text",
@@ -67,23 +71,33 @@ def _checked(fmt):
     return fmt
 
 
-def write(kv, path, format=None):
-    """Write ``kv`` to ``path`` in ``format`` (default: from the extension)."""
-    _WRITERS[_checked(format or detect_format(path))](kv, path)
+def write(kv, path, format=None, allow_nonfinite=False):
+    """Write ``kv`` to ``path`` in ``format`` (default: from the extension).
+
+    A NaN or infinite value is refused, naming its word, before the file is
+    opened, unless ``allow_nonfinite``.
+    """
+    writer = _WRITERS[_checked(format or detect_format(path))]
+    if not allow_nonfinite:
+        refuse_nonfinite(kv.vectors, kv.index_to_key, path)
+    writer(kv, path)
 
 
-def read(path, format=None, unicode_errors="strict"):
+def read(path, format=None, unicode_errors="strict", allow_nonfinite=False):
     """Read ``path`` in ``format`` (default: from the extension).
 
     Returns ``(vectors, words, counts, metadata)``; the word2vec and GloVe
     formats hold no counts nor metadata (None). ``unicode_errors`` applies
-    to word2vec binary files (see ``read_word2vec_binary``).
+    to word2vec binary files (see ``read_word2vec_binary``). A NaN or
+    infinite value is an error naming its word and where it is, unless
+    ``allow_nonfinite``.
     """
     fmt = _checked(format or detect_format(path))
     if fmt == "npz":
-        return read_npz(path)
+        return read_npz(path, allow_nonfinite=allow_nonfinite)
     if fmt == "word2vec-binary":
-        vectors, words = read_word2vec_binary(path, unicode_errors=unicode_errors)
+        vectors, words = read_word2vec_binary(path, unicode_errors=unicode_errors,
+                                              allow_nonfinite=allow_nonfinite)
     else:
-        vectors, words = _READERS[fmt](path)
+        vectors, words = _READERS[fmt](path, allow_nonfinite=allow_nonfinite)
     return vectors, words, None, None

@@ -194,20 +194,68 @@ class Vocabulary:
 
     @classmethod
     def load(cls, path, min_count=1, max_final_vocab=None):
-        """Read a file written by ``save`` (or word2vec's ``-save-vocab``)."""
+        """Read a file written by ``save`` (or word2vec's ``-save-vocab``).
+
+        Anything wrong with the file (missing, not UTF-8, a line that is not
+        ``word count``, a count that does not fit in int64) is a
+        ``VocabularyError`` naming the file and the line.
+        """
         counts = {}
-        with open(path, encoding="utf-8") as lines:
-            for number, line in enumerate(lines, start=1):
+        for number, word, count in _vocabulary_lines(path):
+            if word in counts:
+                raise VocabularyError(f"{path}, line {number}: word {word!r} appears twice")
+            counts[word] = count
+        if not counts:
+            raise VocabularyError(f"{path} holds no words")
+        # Each count fits int64; their sum becomes total_words, which must too.
+        if sum(counts.values()) > _INT64_MAX:
+            raise VocabularyError(f"{path}: the counts add up to more than {_INT64_MAX:,}")
+        return cls.from_counts(counts, min_count, max_final_vocab, source=str(path))
+
+
+_INT64_MAX = 2**63 - 1
+
+
+def _vocabulary_lines(path):
+    """``(line number, word, count)`` for each non-blank line of a vocabulary file.
+
+    Read as bytes and decoded line by line, so that a byte that is not
+    UTF-8 is reported with its line.
+    """
+    try:
+        with open(path, "rb") as lines:
+            for number, raw in enumerate(lines, start=1):
+                try:
+                    line = raw.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    raise VocabularyError(f"{path}, line {number}: not valid UTF-8 "
+                                          f"({exc.reason} at byte {exc.start} of the line)"
+                                          ) from None
                 fields = line.split()
                 if not fields:
                     continue
-                if len(fields) != 2 or not fields[1].isdigit():
-                    raise VocabularyError(
-                        f"{path}, line {number}: expected 'word count', got {line.rstrip()!r}")
-                if fields[0] in counts:
-                    raise VocabularyError(f"{path}, line {number}: word {fields[0]!r} "
-                                          "appears twice")
-                counts[fields[0]] = int(fields[1])
-        if not counts:
-            raise VocabularyError(f"{path} holds no words")
-        return cls.from_counts(counts, min_count, max_final_vocab, source=str(path))
+                count = _count(fields[1]) if len(fields) == 2 else None
+                if count is None:
+                    shown = line.rstrip()[:80] + ("..." if len(line.rstrip()) > 80 else "")
+                    raise VocabularyError(f"{path}, line {number}: expected 'word count', "
+                                          f"got {shown!r}")
+                if count > _INT64_MAX:
+                    raise VocabularyError(f"{path}, line {number}: the count of "
+                                          f"{fields[0]!r} is larger than {_INT64_MAX:,}")
+                yield number, fields[0], count
+    except OSError as error:  # missing, a folder, unreadable, or a read that failed
+        raise VocabularyError(f"{path}: cannot read the vocabulary file "
+                              f"({error.strerror or error})") from None
+
+
+def _count(text):
+    """The count a field spells in ASCII digits, else None.
+
+    ``isdigit()`` alone would pass '²' and '٣', which are no counts to us;
+    and ``int()`` refuses numbers of over 4,300 digits, so those are cut
+    short: anything past 19 digits is too large for int64 anyway.
+    """
+    if not (text.isascii() and text.isdigit()):
+        return None
+    digits = text.lstrip("0") or "0"
+    return int(digits) if len(digits) <= 19 else _INT64_MAX + 1

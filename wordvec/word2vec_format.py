@@ -1,26 +1,26 @@
-"""Word vectors as text (word2vec, GloVe) and as word2vec.c's binary format.
+"""Word vectors as text: word2vec's format and GloVe's; the header both word2vec formats share.
 
 Formats
 -------
 word2vec text (``.txt``, ``.vec``)
     A header line ``V dim``, then ``word v1 ... vdim`` per line.
-word2vec binary (``.bin``)
-    A header line ``V dim\\n``, then per word: its UTF-8 bytes, a space, dim
-    little-endian float32, and a newline (written as word2vec.c does; on
-    reading it may be missing, as in gensim's files).
 GloVe text
     Like word2vec text without the header; dim comes from the first line.
 
-The three share the header parsing (text and binary) and the row parsing
-(both text formats), so one module holds them. Files may be gzip-compressed
+The two share the row parsing, so one module holds them; it also reads the
+``V dim`` header for word2vec binary (:mod:`wordvec.word2vec_binary`), and
+allocates the matrix that header declares. Files may be gzip-compressed
 (a ``.gz`` suffix). Floats are written with ``%.9g``, which round-trips every
 float32 exactly. Every malformed input raises
-:class:`~wordvec.errors.VectorFileError` naming the path and the line number
-(text) or byte offset (binary). Choosing the format by the file's extension
-is :mod:`wordvec.vectors_io`'s job. The writers take anything with
-``vectors`` and ``index_to_key`` (a ``KeyedVectors``); the readers return
-``(vectors, words)``, which ``KeyedVectors.load`` turns into vectors, so that
-this module needs nothing from ``keyedvectors.py``.
+:class:`~wordvec.errors.VectorFileError` naming the path and the line
+number: a header that claims more rows than the file's size can hold
+(:mod:`wordvec.file_bounds`), and a NaN or infinite value unless the caller
+passes ``allow_nonfinite=True`` (:mod:`wordvec.finite`), included. Choosing
+the format by the file's extension is :mod:`wordvec.vectors_io`'s job. The
+writers take anything with ``vectors`` and ``index_to_key`` (a
+``KeyedVectors``); the readers return ``(vectors, words)``, which
+``KeyedVectors.load`` turns into vectors, so that this module needs nothing
+from ``keyedvectors.py``.
 
 Example
 -------
@@ -41,33 +41,46 @@ dog 2 0.100000001
 """
 import gzip
 import io
+import zlib
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
 
 from .atomic import atomic_write
 from .errors import VectorFileError
+from .file_bounds import most_bytes, size_note
+from .finite import load_hint
 
-_TEXT_CHUNK_ROWS = 4096        # rows per write (text and binary), per GloVe block read
-_BINARY_CHUNK = 1 << 20        # bytes read at a time from a binary file
-_MAX_WORD_BYTES = 1 << 16      # a longer "word" means the header's dimension is wrong
+_TEXT_CHUNK_ROWS = 4096        # rows per write, and at most per GloVe block read
+_GLOVE_CHUNK_BYTES = 1 << 24   # and at most this many bytes per GloVe block
+_MAX_HEADER_BYTES = 100        # "V dim\n": two numbers; more means this is no header
 
 
 # ------------------------------------------------------------------- shared
 
-def _open_read(path):
-    """Open for binary reading, decompressing ``.gz``; a clear error if missing."""
+@contextmanager
+def open_vector_file(path):
+    """Open for binary reading, decompressing ``.gz``; clear errors if missing or damaged.
+
+    A damaged ``.gz`` file fails while it is read, deep in a reader, with
+    zlib's or gzip's words and no path: reading goes on inside this
+    ``with``, which turns those errors into a ``VectorFileError`` that names
+    the file.
+    """
     path = Path(path)
     if not path.exists():
         raise VectorFileError(f"{path}: no such vector file")
     if path.is_dir():
         raise VectorFileError(f"{path}: is a directory, expected a vector file")
-    if path.suffix.lower() == ".gz":
-        return gzip.open(path, "rb")
-    return open(path, "rb")
+    try:
+        with (gzip.open(path, "rb") if path.suffix.lower() == ".gz" else open(path, "rb")) as f:
+            yield f
+    except (OSError, EOFError, zlib.error) as exc:  # gzip.BadGzipFile is an OSError
+        raise VectorFileError(f"{path}: cannot be read ({exc})") from None
 
 
-def _check_writable_words(kv, path, what):
+def check_writable_words(kv, path, what):
     for i, word in enumerate(kv.index_to_key):
         if not word or any(ch in word for ch in " \n\r"):
             raise VectorFileError(f"{path}: word #{i} {word!r} cannot be written in {what}: "
@@ -79,7 +92,7 @@ def _row_formatter(dim):
 
 
 def _write_text(kv, path, header):
-    _check_writable_words(kv, path, "a text vector file")
+    check_writable_words(kv, path, "a text vector file")
     path = Path(path)
     fmt = _row_formatter(kv.vector_size)
     with atomic_write(path, "wb") as raw:
@@ -96,6 +109,18 @@ def _write_text(kv, path, header):
         out.detach()
         if sink is not raw:
             sink.close()
+
+
+def read_header(path, f, where):
+    """``(count, dim, header bytes)`` from the first line of an open file."""
+    first = f.readline(_MAX_HEADER_BYTES)
+    if not first.strip():
+        raise VectorFileError(f"{path}: {where}: empty file, expected the header 'V dim'")
+    if len(first) == _MAX_HEADER_BYTES and not first.endswith(b"\n"):
+        raise VectorFileError(f"{path}: {where}: the header 'V dim' should be a short first "
+                              f"line, but no line break comes in its first {_MAX_HEADER_BYTES} "
+                              f"bytes: {first[:40]!r}...")
+    return (*_parse_header(path, first), len(first))
 
 
 def _parse_header(path, line):
@@ -136,34 +161,50 @@ def _parse_row(path, line_no, line, dim, dim_from):
     return word, values
 
 
-def _fill_row(path, line_no, word, values, out, i):
+def _fill_row(path, line_no, word, values, out, i, allow_nonfinite):
+    """Parse ``values`` into ``out[i]``; refuse what is no number, or no finite one."""
     try:
         out[i] = values
     except ValueError:
-        for col, value in enumerate(values, 1):
-            try:
-                float(value)
-            except ValueError:
-                raise VectorFileError(f"{path}: line {line_no}: value {col} of word {word!r} "
-                                      f"is not a number: {value!r}") from None
-        raise
+        # NumPy does not say which value it choked on: find it with float().
+        bad = next((col for col, value in enumerate(values, 1) if not _is_float(value)), None)
+        which = f"value {bad} of word {word!r} is not a number: {values[bad - 1]!r}" \
+            if bad is not None else f"the values of word {word!r} are not all numbers"
+        raise VectorFileError(f"{path}: line {line_no}: {which}") from None
+    # np.isfinite costs about 2% of parsing the row, and the line number is at hand.
+    if not allow_nonfinite and not np.isfinite(out[i]).all():
+        col = int(np.argmin(np.isfinite(out[i])))
+        text = values[col]
+        beyond = ", beyond float32's range (+-3.4e38)" if _is_float(text) and np.isfinite(
+            float(text)) else ""
+        raise VectorFileError(f"{path}: line {line_no}: word {word!r}: value {col + 1} of "
+                              f"{len(values)} is {text!r}{beyond}; {load_hint()}")
 
 
-def _read_text(path, header):
+def _is_float(text):
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _read_text(path, header, allow_nonfinite):
     """Shared reader for word2vec text (header=True) and GloVe (header=False)."""
-    with _open_read(path) as f:
+    # Values beyond float32's range become inf: _fill_row says so, NumPy need not warn.
+    with open_vector_file(path) as f, np.errstate(over="ignore"):
         line_no = 0
         if header:
-            first = f.readline()
+            count, dim, header_bytes = read_header(path, f, "line 1")
             line_no = 1
-            if not first.strip():
-                raise VectorFileError(f"{path}: line 1: empty file, expected the header 'V dim'")
-            count, dim = _parse_header(path, first)
             dim_from = "as the header on line 1 declares"
-            vectors = _allocate(path, count, dim)
+            # At least "w 1 1 ... 1" per row: a word, then a space and a digit per value.
+            vectors = allocate_rows(path, "line 1", (count, dim), header_bytes, 2 * dim + 1,
+                                    "word2vec text")
         else:
             count, dim, vectors, dim_from = None, None, None, None
-            chunks = []
+            chunks, chunk_rows, filled = [], 0, 0
+            most = most_bytes(path)
         words, seen = [], {}
         for line in f:
             line_no += 1
@@ -193,11 +234,19 @@ def _read_text(path, header):
                                       f"(first on line {seen[word]})")
             seen[word] = line_no
             if header:
-                _fill_row(path, line_no, word, values, vectors, len(words))
+                _fill_row(path, line_no, word, values, vectors, len(words), allow_nonfinite)
             else:
-                if len(words) % _TEXT_CHUNK_ROWS == 0:
-                    chunks.append(np.empty((_TEXT_CHUNK_ROWS, dim), dtype=np.float32))
-                _fill_row(path, line_no, word, values, chunks[-1], len(words) % _TEXT_CHUNK_ROWS)
+                # No header: blocks grow with the rows read, so memory follows the data
+                # (and no block holds more rows than the file could: a row takes >= 2*dim+1 bytes).
+                if filled == chunk_rows:
+                    chunk_rows = min(_TEXT_CHUNK_ROWS, _GLOVE_CHUNK_BYTES // (4 * dim))
+                    if most is not None:
+                        chunk_rows = min(chunk_rows, most // (2 * dim + 1))
+                    chunk_rows = max(1, chunk_rows)
+                    chunks.append(np.empty((chunk_rows, dim), dtype=np.float32))
+                    filled = 0
+                _fill_row(path, line_no, word, values, chunks[-1], filled, allow_nonfinite)
+                filled += 1
             words.append(word)
         if header and len(words) < count:
             raise VectorFileError(f"{path}: line {line_no + 1}: truncated file: the header "
@@ -209,12 +258,25 @@ def _read_text(path, header):
     return vectors, words
 
 
-def _allocate(path, count, dim):
+def allocate_rows(path, where, shape, header_bytes, least_row_bytes, layout):
+    """The ``(count, dim)`` matrix a header declares, once the file's size says it can be.
+
+    ``least_row_bytes`` is the fewest bytes a row takes in the file's
+    ``layout``; ``where`` places the header in messages ("line 1").
+    """
+    count, dim = shape
+    needed = header_bytes + count * least_row_bytes
+    available = most_bytes(path)
+    if available is not None and needed > available:
+        raise VectorFileError(f"{path}: {where}: the header declares {count:,} words of {dim:,} "
+                              f"dimensions, at least {needed:,} bytes as {layout}, but "
+                              f"{size_note(path)}: the file is truncated, or its header is wrong")
     try:
         return np.empty((count, dim), dtype=np.float32)
     except (MemoryError, ValueError):
-        raise VectorFileError(f"{path}: line 1: the header declares {count} words of {dim} "
-                              "dimensions, more than fits in memory; is the header right?") from None
+        raise VectorFileError(f"{path}: {where}: the header declares {count} words of {dim} "
+                              "dimensions, more than fits in memory; is the header right?"
+                              ) from None
 
 
 def _looks_like_header(word, values):
@@ -228,9 +290,9 @@ def write_word2vec_text(kv, path):
     _write_text(kv, path, header=True)
 
 
-def read_word2vec_text(path):
+def read_word2vec_text(path, allow_nonfinite=False):
     """Read a word2vec text file (``.gz`` allowed): ``(vectors, words)``."""
-    return _read_text(path, header=True)
+    return _read_text(path, header=True, allow_nonfinite=allow_nonfinite)
 
 
 # -------------------------------------------------------------------- GloVe
@@ -240,94 +302,6 @@ def write_glove(kv, path):
     _write_text(kv, path, header=False)
 
 
-def read_glove(path):
+def read_glove(path, allow_nonfinite=False):
     """Read a GloVe text file: ``(vectors, words)``; dim comes from the first line."""
-    return _read_text(path, header=False)
-
-
-# ---------------------------------------------------------- word2vec binary
-
-def write_word2vec_binary(kv, path):
-    """Write the C word2vec tool's binary format (little-endian float32, newline per row)."""
-    _check_writable_words(kv, path, "word2vec binary")
-    path = Path(path)
-    vectors = kv.vectors.astype("<f4", copy=False)
-    with atomic_write(path, "wb") as raw:
-        out = gzip.GzipFile(fileobj=raw, mode="wb") if path.suffix.lower() == ".gz" else raw
-        out.write(f"{len(kv)} {kv.vector_size}\n".encode("ascii"))
-        for start in range(0, len(kv), _TEXT_CHUNK_ROWS):
-            block = vectors[start:start + _TEXT_CHUNK_ROWS]
-            words = kv.index_to_key[start:start + _TEXT_CHUNK_ROWS]
-            out.write(b"".join(w.encode("utf-8") + b" " + row.tobytes() + b"\n"
-                               for w, row in zip(words, block)))
-        if out is not raw:
-            out.close()
-
-
-def read_word2vec_binary(path, unicode_errors="strict"):
-    """Read the C word2vec tool's binary format: ``(vectors, words)``.
-
-    The newline after each vector is optional (gensim does not write it).
-    ``unicode_errors`` is passed to ``bytes.decode``: "strict" (the default)
-    raises on a word that is not UTF-8; "replace" or "ignore" accept words
-    that word2vec.c cut in the middle of a character.
-    """
-    with _open_read(path) as f:
-        first = f.readline()
-        if not first.strip():
-            raise VectorFileError(f"{path}: byte offset 0: empty file, expected the header 'V dim'")
-        count, dim = _parse_header(path, first)
-        width = 4 * dim
-        vectors = _allocate(path, count, dim)
-        words, seen = [], {}
-        buf, base, pos = b"", len(first), 0  # buf[0] is at absolute offset base
-        for i in range(count):
-            while True:
-                # word2vec.c ends each vector with "\n"; gensim does not. Skip it if there.
-                while pos < len(buf) and buf[pos:pos + 1] == b"\n":
-                    pos += 1
-                space = buf.find(b" ", pos, pos + _MAX_WORD_BYTES + 1)
-                if space != -1 and len(buf) - space - 1 >= width:
-                    break
-                if space == -1 and len(buf) - pos > _MAX_WORD_BYTES:
-                    raise VectorFileError(f"{path}: byte offset {base + pos}: no space after "
-                                          f"{_MAX_WORD_BYTES} bytes: a word should end with a "
-                                          "space (is the header's dimension right?)")
-                more = f.read(_BINARY_CHUNK)
-                if not more:
-                    where = "in the middle of" if buf[pos:] else "before"
-                    raise VectorFileError(
-                        f"{path}: byte offset {base + pos}: truncated file: the header declares "
-                        f"{count} words of {dim} float32, but the data ends after {i} complete "
-                        f"word(s), {where} word #{i + 1} (file size {base + len(buf)} bytes)")
-                buf = buf[pos:] + more
-                base += pos
-                pos = 0
-            raw_word = buf[pos:space]
-            offset = base + pos
-            try:
-                word = raw_word.decode("utf-8", errors=unicode_errors)
-            except UnicodeDecodeError as exc:
-                hint = ("" if i == 0 else
-                        " (if the bytes look random, the header's dimension may be wrong)")
-                raise VectorFileError(
-                    f"{path}: byte offset {offset + exc.start}: word #{i + 1} is not valid "
-                    f"UTF-8 ({exc.reason}): {raw_word[:60]!r}; KeyedVectors.load_word2vec_format"
-                    f"(path, binary=True, unicode_errors='replace') accepts it{hint}") from None
-            if not word:
-                raise VectorFileError(f"{path}: byte offset {offset}: word #{i + 1} is empty")
-            if word in seen:
-                raise VectorFileError(f"{path}: byte offset {offset}: duplicate word {word!r} "
-                                      f"(first at byte offset {seen[word]})")
-            seen[word] = offset
-            vectors[i] = np.frombuffer(buf, dtype="<f4", count=dim, offset=space + 1)
-            words.append(word)
-            pos = space + 1 + width
-        rest = buf[pos:] + f.read(_BINARY_CHUNK)
-        extra = rest.lstrip(b"\n")
-        if extra:
-            at = base + pos + (len(rest) - len(extra))
-            raise VectorFileError(f"{path}: byte offset {at}: the header declares {count} words "
-                                  f"of {dim} dimensions, but more data follows the last vector "
-                                  "(wrong header, or more rows than declared)")
-    return vectors, words
+    return _read_text(path, header=False, allow_nonfinite=allow_nonfinite)
