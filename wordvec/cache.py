@@ -40,6 +40,7 @@ from .corpus import as_corpus
 from .datadir import cache_root
 from .encode import encode, encode_to_files, load_encoded
 from .errors import VocabularyError
+from .npz_read import read_arrays
 from .progress import phase
 from .vocab import Vocabulary, count_words, vocabulary_hash
 
@@ -61,12 +62,13 @@ def _save_counts(path, counts, total, pruned):
 
 
 def _load_counts(path):
-    with np.load(path, allow_pickle=False) as data:
-        words = data["words"].tobytes().decode("utf-8").split("\n")
-        counts = data["counts"]
-        if len(words) != len(counts):
-            raise ValueError(f"{len(words)} words but {len(counts)} counts")
-        return dict(zip(words, counts.tolist())), int(data["total"]), bool(data["pruned"])
+    # npz_read: never more memory than the file holds, whatever its headers claim.
+    data = read_arrays(path, ("words", "counts", "total", "pruned"), VocabularyError)
+    words = data["words"].tobytes().decode("utf-8").split("\n")
+    counts = data["counts"]
+    if len(words) != len(counts):
+        raise ValueError(f"{len(words)} words but {len(counts)} counts")
+    return dict(zip(words, counts.tolist())), int(data["total"]), bool(data["pruned"])
 
 
 def _cached(seal_path, paths, load, what):
