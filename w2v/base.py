@@ -45,7 +45,9 @@ def split_into_chunks(bounds, n_chunks, max_words=MAX_CHUNK_WORDS):
     """
     n_words = int(bounds[-1])
     n_chunks = max(n_chunks, -(-n_words // max_words), 1)
-    targets = np.linspace(0, n_words, n_chunks + 1)[1:-1]
+    # Whole numbers, as bounds are: a float target would make searchsorted
+    # copy all the bounds to float64 (8 bytes per sentence, for the whole fit).
+    targets = np.arange(1, n_chunks, dtype=np.int64) * n_words // n_chunks
     cuts = np.unique(np.concatenate([[0], np.searchsorted(bounds, targets), [len(bounds) - 1]]))
     return [(int(a), int(b)) for a, b in zip(cuts[:-1], cuts[1:]) if b > a]
 

@@ -120,11 +120,25 @@ def encode_to_files(corpus, vocab, ids_path, bounds_path, verbose=False):
 
 
 def load_encoded(ids_path, bounds_path):
-    """Memory-map an encoded corpus written by ``encode_to_files``."""
+    """Memory-map an encoded corpus written by ``encode_to_files``.
+
+    Both arrays are memory-mapped: a corpus of short sentences has many
+    bounds (8 bytes each), and memory that grows with the corpus's length
+    should be the operating system's page cache, not the process's own.
+    """
     ids = np.load(ids_path, mmap_mode="r", allow_pickle=False)
-    bounds = np.load(bounds_path, allow_pickle=False)
+    bounds = np.load(bounds_path, mmap_mode="r", allow_pickle=False)
     if ids.dtype != np.int32 or ids.ndim != 1 or bounds.dtype != np.int64 \
             or bounds.ndim != 1 or len(bounds) == 0 or bounds[0] != 0 \
-            or bounds[-1] != len(ids) or np.any(np.diff(bounds) < 0):
+            or bounds[-1] != len(ids) or not _never_decreasing(bounds):
         raise ValueError(f"{ids_path} and {bounds_path} do not form an encoded corpus")
     return EncodedCorpus(ids, bounds)
+
+
+def _never_decreasing(bounds, block=1 << 20):
+    """bounds[i] <= bounds[i + 1] everywhere, checked a block at a time (no full-size copy)."""
+    for start in range(0, len(bounds) - 1, block):
+        part = bounds[start:start + block + 1]
+        if np.any(part[1:] < part[:-1]):
+            return False
+    return True
