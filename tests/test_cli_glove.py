@@ -389,3 +389,15 @@ def test_outputs_get_the_usual_permissions(corpus, tmp_path, capsys):
 def test_memory_budget_says_what_it_bounds():
     help_text = " ".join(GloVe.param_help()["memory_mb"].help.split())
     assert "working structures" in help_text and "come on top" in help_text
+
+
+def test_a_damaged_matrix_is_named_in_the_error(counted, tmp_path, capsys):
+    matrix_path, vocab_path, _ = counted
+    matrix = Cooccurrence.load(matrix_path)
+    matrix.cols[0] = matrix.vocab_size + 5          # an id past the vocabulary
+    bad = tmp_path / "bad.npz"
+    matrix.save(bad)
+    assert main(["train", "glove", "--matrix", str(bad), "--vocab", str(vocab_path),
+                 "--out", str(tmp_path / "v.bin"), "--quiet"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"wordvec: error: {bad}: ") and "\n" not in err

@@ -31,7 +31,7 @@ from glove import GloVe
 from wordvec.cache import cached_cooccurrences, prepare_corpus
 from wordvec.cooccurrence import Cooccurrence
 from wordvec.count_estimator import COUNTING
-from wordvec.errors import WordvecError
+from wordvec.errors import CooccurrenceError, WordvecError
 from wordvec.tables import text_table
 from wordvec.vocab import Vocabulary
 
@@ -206,8 +206,13 @@ def load_counted(opts):
     """(matrix, vocabulary) from --matrix and --vocab, checked to belong together."""
     vocab = Vocabulary.load(opts.vocab)
     # check(): the training kernels trust the ids, so a damaged file must
-    # fail here, not write outside the arrays.
-    return Cooccurrence.load(opts.matrix, vocab=vocab).check(), vocab
+    # fail here, not write outside the arrays. Its messages know the arrays,
+    # not the file: say which file.
+    matrix = Cooccurrence.load(opts.matrix, vocab=vocab)
+    try:
+        return matrix.check(), vocab
+    except CooccurrenceError as error:
+        raise CooccurrenceError(f"{opts.matrix}: {error}") from None
 
 
 def take_matrix_settings(params, opts, matrix):
