@@ -14,11 +14,10 @@ True
 """
 import itertools
 import os
-from pathlib import Path
 
 from corpora import get
 from wordvec import Corpus
-from wordvec.datadir import ENV_VAR, cache_root
+from wordvec.datadir import ENV_VAR, data_dirs
 
 SIZE_ENV_VAR = "WORDVEC_COURSE_SIZE"
 SIZES = ("class", "ci")
@@ -32,31 +31,23 @@ def size():
     return value
 
 
-def _folders():
-    """Where to look for data: $WORDVEC_DATA first, then wordvec fetch's cache."""
-    folders = []
-    if os.environ.get(ENV_VAR):
-        folders.append(Path(os.environ[ENV_VAR]).expanduser())
-    folders.append(cache_root())
-    return folders
-
-
 def find(name):
     """The local path of a registered corpus or benchmark set, e.g. ``find("brown")``.
 
     Raises FileNotFoundError saying how to get it.
     """
     dataset = get(name)
-    for folder in _folders():
+    folders = data_dirs()   # $WORDVEC_DATA first, then what `wordvec fetch` downloaded
+    for folder in folders:
         path = folder / dataset.relative_path
         if path.exists():
             return path
     if dataset.downloadable:
         how = f"run `wordvec fetch {'eval' if dataset.kind != 'corpus' else name}`"
     else:
-        how = (f"it has no public download ({dataset.source}); set {ENV_VAR} to a folder "
+        how = (f"it has no public download ({dataset.made}); set {ENV_VAR} to a folder "
                f"holding {dataset.relative_path}")
-    raise FileNotFoundError(f"{name} is not in {' nor '.join(map(str, _folders()))}: {how}")
+    raise FileNotFoundError(f"{name} is not in {' nor '.join(map(str, folders))}: {how}")
 
 
 def wikipedia(n_tokens=None):

@@ -24,7 +24,7 @@ import gzip
 import os
 from pathlib import Path
 
-from .datadir import ENV_VAR, cache_root, data_dir
+from .datadir import ENV_VAR, eval_dirs
 from .errors import BenchmarkFileError
 
 
@@ -39,11 +39,7 @@ def find_benchmark(name_or_path, what="benchmark"):
     path = Path(name_or_path)
     if path.exists() or os.sep in str(name_or_path) or "/" in str(name_or_path):
         return path
-    folders = []
-    base = data_dir(required=False)
-    if base is not None:
-        folders.append(base / "eval" if (base / "eval").is_dir() else base)
-    folders.append(cache_root() / "eval")
+    folders = eval_dirs()
     wanted = str(name_or_path).lower()
     for folder in folders:
         if folder.is_dir():

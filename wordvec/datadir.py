@@ -60,18 +60,21 @@ def data_dirs(explicit=None):
     return [folder for folder in folders if folder is not None]
 
 
-def eval_dir(explicit=None, required=True):
-    """The benchmark-set folder: ``DATA/eval`` if it exists, else DATA itself.
-
-    With no data directory set, the cache's ``eval`` folder that ``wordvec
-    fetch eval`` fills, if it exists.
-    """
+def eval_dirs(explicit=None):
+    """Where benchmark sets are looked for, in order: the data directory's
+    ``eval/`` (or the data directory itself, if it has none), then the
+    cache's ``eval/`` that ``wordvec fetch eval`` fills."""
     base = data_dir(explicit, required=False)
-    if base is None:
-        fetched = cache_root() / "eval"
-        if fetched.is_dir() and any(fetched.iterdir()):
-            return fetched
-        if required:
-            data_dir(explicit, required=True)   # raises, saying what to do
-        return None
-    return base / "eval" if (base / "eval").is_dir() else base
+    folders = [] if base is None else [base / "eval" if (base / "eval").is_dir() else base]
+    return folders + [cache_root() / "eval"]
+
+
+def eval_dir(explicit=None, required=True):
+    """The benchmark-set folder: the data directory's (``eval_dirs``), or with no data
+    directory set, the cache's ``eval`` folder if ``wordvec fetch eval`` filled it."""
+    first = eval_dirs(explicit)[0]
+    if first != cache_root() / "eval" or (first.is_dir() and any(first.iterdir())):
+        return first
+    if required:
+        data_dir(explicit, required=True)   # raises, saying what to do
+    return None
