@@ -5,10 +5,11 @@ too, so that CI also runs them with NUMBA_DISABLE_JIT=1 (as plain Python).
 """
 import pytest
 
-KERNEL_MODULES = ("wordvec/jit.py", "wordvec/rng.py", "wordvec/noise.py", "wordvec/prefetch.py",
-                  "wordvec/cooccur_kernels.py", "wordvec/cooccur.py", "w2v/kernels.py",
-                  "w2v/reference.py", "glove/kernels.py", "glove/reference.py",
-                  "svd/kernels.py", "svd/ppmi.py", "svd/reference.py")
+KERNEL_MODULES = ("wordvec/engine/jit.py", "wordvec/engine/rng.py", "wordvec/engine/alias.py",
+                  "wordvec/engine/prefetch.py", "wordvec/cooccur/kernels.py",
+                  "wordvec/cooccur/counting.py", "w2v/kernels.py", "w2v/reference.py",
+                  "glove/kernels.py", "glove/reference.py", "svd/kernels.py", "svd/ppmi.py",
+                  "svd/reference.py")
 
 
 def pytest_collection_modifyitems(config, items):

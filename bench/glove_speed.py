@@ -39,7 +39,7 @@ C_TOOL_QUOTE = ("vocab + cooccur + shuffle ~37 s, peak 1.6 GB; ~37 s per epoch a
 TARGETS = {"count_seconds": 30, "count_rss_mb": 1024, "epoch_seconds_2w": 20,
            "paper_analogy": 0.21, "paper_ws353": 0.43, "small_corpus_analogy": 0.30}
 COUNT_KERNELS = ("walk_windows", "radix_sort", "count_keys", "reduce_run", "dense_to_coo",
-                 "merge_runs")  # in wordvec.cooccur_kernels
+                 "merge_runs")  # in wordvec.cooccur.kernels
 TRAIN_KERNELS = ("adagrad_chunk", "shuffle_order")  # in glove.kernels
 METHOD = ["each stage in a fresh process, its Numba kernels run on a tiny problem first "
           "(not timed);",
@@ -85,8 +85,8 @@ def save(matrix, vocab, folder, name):
 
 def load(folder, name):
     """(matrix, vocab) saved by ``save``, as the training stage gets them."""
-    from wordvec.cooccurrence import Cooccurrence
-    from wordvec.vocab import Vocabulary
+    from wordvec.cooccur import Cooccurrence
+    from wordvec.text import Vocabulary
 
     vocab = Vocabulary.load(Path(folder) / f"{name}.vocab")
     return Cooccurrence.load(Path(folder) / f"{name}.npz", vocab), vocab
@@ -148,7 +148,7 @@ def run_count(job):
 
     settings, scratch = job["settings"], Path(job["scratch"])
     warmup_seconds = warm_up(settings)
-    timed_kernels = kernels("wordvec.cooccur_kernels", COUNT_KERNELS)
+    timed_kernels = kernels("wordvec.cooccur.kernels", COUNT_KERNELS)
     signatures = harness.signature_count(timed_kernels)
     model = GloVe(**settings)
     started = time.perf_counter()

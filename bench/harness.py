@@ -52,6 +52,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -59,6 +60,7 @@ ANALOGY_RESTRICT_VOCAB = 30_000
 EVAL_FILES = {"analogy": "questions-words.txt", "ws353": "wordsim353.tsv",
               "simlex": "simlex999.txt"}
 WARMUP_SENTENCES = 300  # the tiny synthetic corpus of a warm-up
+SAMPLE_SECONDS = 0.01  # how often MemorySampler reads the process's memory
 
 
 # ===================================================================== child processes
@@ -87,29 +89,90 @@ def child_main(job_json, runners):
 
 
 def peak_rss_mb():
-    """This process's peak resident set size so far, in MB (2**20 bytes)."""
+    """This process's peak resident set size so far, in MB (2**20 bytes): ``ru_maxrss``.
+
+    The parent calls it between children, so it reads ``getrusage`` itself
+    rather than import ``wordvec.util.memory`` (which would load the project,
+    NumPy and Numba into the parent, whose peak every child then inherits).
+    """
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / 2**20 if sys.platform == "darwin" else peak / 2**10  # macOS: bytes; Linux: KiB
 
 
-def own_peak_rss_mb():
-    """Peak RSS of this process's own address space (Linux ``VmHWM``), or None.
-
-    Unlike ``ru_maxrss`` it does not include the parent's peak; used as a check.
-    """
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 2**10  # kB
-    except OSError:
-        pass
-    return None
-
-
 def memory_figures():
-    """Both peak RSS readings, now: {"peak_rss_mb", "vm_hwm_mb"}."""
-    return {"peak_rss_mb": peak_rss_mb(), "vm_hwm_mb": own_peak_rss_mb()}
+    """In a child, both peak RSS readings, now: {"peak_rss_mb", "vm_hwm_mb"}.
+
+    ``vm_hwm_mb`` (Linux ``VmHWM``, None elsewhere) is the peak of this
+    process's own address space only, unlike ``ru_maxrss``: used as a check.
+    """
+    from wordvec.util import max_rss_mb, status_mb
+
+    return {"peak_rss_mb": max_rss_mb(), "vm_hwm_mb": status_mb(("VmHWM",)).get("VmHWM")}
+
+
+def mapped_rss_mb(suffix):
+    """Resident MB of this process's mappings of files whose name ends with ``suffix``."""
+    total, inside = 0, False
+    try:
+        with open("/proc/self/smaps", encoding="utf-8", errors="replace") as smaps:
+            for line in smaps:
+                first = line.split(maxsplit=1)[0]
+                if "-" in first and not first.endswith(":"):  # a mapping's header line
+                    inside = line.rstrip().endswith(suffix)
+                elif inside and first == "Rss:":
+                    total += int(line.split()[1])
+    except OSError:
+        return None
+    return total / 1024
+
+
+class MemorySampler:
+    """In a child, RssAnon and RssFile sampled by a thread: their peaks over a block.
+
+    ``with MemorySampler() as memory: work()``, then ``memory.figures()``.
+    The thread wakes every ``interval`` seconds (the kernels release the GIL,
+    so it runs during them); a peak shorter than that can be missed.
+    """
+
+    def __init__(self, interval=SAMPLE_SECONDS):
+        self.interval = interval
+        self.before = self.after = {}
+        self.peak = {}
+        self.samples = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _take(self):
+        from wordvec.util import status_mb
+
+        now = status_mb(("RssAnon", "RssFile"))
+        for name, value in now.items():
+            self.peak[name] = max(self.peak.get(name, 0.0), value)
+        self.samples += 1
+        return now
+
+    def _run(self):
+        while not self._stop.wait(self.interval):
+            self._take()
+
+    def __enter__(self):
+        self.before = self._take()
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+        self.after = self._take()
+        return False
+
+    def figures(self):
+        return {"anon_before_mb": self.before.get("RssAnon"),
+                "anon_peak_mb": self.peak.get("RssAnon"),
+                "anon_end_mb": self.after.get("RssAnon"),
+                "file_before_mb": self.before.get("RssFile"),
+                "file_peak_mb": self.peak.get("RssFile"),
+                "memory_samples": self.samples}
 
 
 def versions(*optional):
@@ -172,7 +235,7 @@ def truncate_corpus(source, max_words, folder):
     One sentence of ``Corpus(source)`` per line: read back with ``Corpus``,
     the file gives the same sentences. Returns the file's path.
     """
-    from wordvec.corpus import Corpus
+    from wordvec.text import Corpus
 
     path = Path(folder) / f"first-{max_words}-tokens.txt"
     written = 0
@@ -219,7 +282,7 @@ def finite_or_none(value):
 
 def evaluate_quality(kv, eval_paths):
     """Analogy accuracy and word-pair Spearman of ``kv`` (our KeyedVectors)."""
-    from wordvec.evaluate import evaluate_analogies, evaluate_word_pairs
+    from wordvec.evaluation import evaluate_analogies, evaluate_word_pairs
 
     analogies = evaluate_analogies(kv, eval_paths["analogy"],
                                    restrict_vocab=ANALOGY_RESTRICT_VOCAB)
@@ -342,7 +405,7 @@ def table(header, rows, left=1):
     the others (numbers) to the right."""
     # This imports the project (so NumPy and Numba): a parent calls it only
     # once its children are done, when its own peak no longer matters.
-    from wordvec.tables import text_table
+    from wordvec.util import text_table
 
     return text_table(rows, header=header, right=set(range(left, len(header))))
 

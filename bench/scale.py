@@ -60,7 +60,6 @@ during the timed part anyway).
 import argparse
 import os
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -83,12 +82,11 @@ ITEMS = {"sg": ("skip-gram, 1 epoch", 1),
 PEERS = {"sg": "gensim-sg", "cbow": "gensim-cbow"}
 KERNELS = {"sg": [("w2v.kernels", "skipgram_chunk")],
            "cbow": [("w2v.kernels", "cbow_chunk")],
-           "count": [("wordvec.cooccur_kernels", name) for name in (
+           "count": [("wordvec.cooccur.kernels", name) for name in (
                "walk_windows", "radix_sort", "count_keys", "reduce_run", "dense_to_coo",
                "merge_runs")],
            "glove": [("glove.kernels", "adagrad_chunk"), ("glove.kernels", "shuffle_order")],
            "svd": [("svd.kernels", "marginals"), ("svd.kernels", "ppmi_times")]}
-SAMPLE_SECONDS = 0.01
 REPEAT_DIR = "/tmp/wordvec-scale"
 # The criterion: the longer corpus may need this much more anonymous memory at most.
 ANON_TOLERANCE = {"fraction": 0.05, "mb": 16}
@@ -102,84 +100,7 @@ METHOD = [("each item in a fresh process, after a tiny warm-up fit (Numba compil
            "/ wall s of the process; load: 1-min load average at the start")]
 
 
-# ===================================================================== memory, in a child
-
-def status_mb(fields=("RssAnon", "RssFile", "RssShmem", "VmRSS", "VmHWM")):
-    """Those fields of /proc/self/status, in MB (an empty dict where there is none)."""
-    found = {}
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                name, _, value = line.partition(":")
-                if name in fields:
-                    found[name] = int(value.split()[0]) / 1024  # kB
-    except OSError:
-        pass
-    return found
-
-
-def mapped_rss_mb(suffix):
-    """Resident MB of this process's mappings of files whose name ends with ``suffix``."""
-    total, inside = 0, False
-    try:
-        with open("/proc/self/smaps", encoding="utf-8", errors="replace") as smaps:
-            for line in smaps:
-                first = line.split(maxsplit=1)[0]
-                if "-" in first and not first.endswith(":"):  # a mapping's header line
-                    inside = line.rstrip().endswith(suffix)
-                elif inside and first == "Rss:":
-                    total += int(line.split()[1])
-    except OSError:
-        return None
-    return total / 1024
-
-
-class MemorySampler:
-    """RssAnon and RssFile of this process, sampled by a thread: their peaks over a block.
-
-    ``with MemorySampler() as memory: work()``, then ``memory.figures()``.
-    The thread wakes every ``interval`` seconds (the kernels release the GIL,
-    so it runs during them); a peak shorter than that can be missed.
-    """
-
-    def __init__(self, interval=SAMPLE_SECONDS):
-        self.interval = interval
-        self.before = self.after = {}
-        self.peak = {}
-        self.samples = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def _take(self):
-        now = status_mb(("RssAnon", "RssFile"))
-        for name, value in now.items():
-            self.peak[name] = max(self.peak.get(name, 0.0), value)
-        self.samples += 1
-        return now
-
-    def _run(self):
-        while not self._stop.wait(self.interval):
-            self._take()
-
-    def __enter__(self):
-        self.before = self._take()
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self._stop.set()
-        self._thread.join()
-        self.after = self._take()
-        return False
-
-    def figures(self):
-        return {"anon_before_mb": self.before.get("RssAnon"),
-                "anon_peak_mb": self.peak.get("RssAnon"),
-                "anon_end_mb": self.after.get("RssAnon"),
-                "file_before_mb": self.before.get("RssFile"),
-                "file_peak_mb": self.peak.get("RssFile"),
-                "memory_samples": self.samples}
-
+# ===================================================================== timing, in a child
 
 class Timed:
     """Wall and CPU seconds, load and memory over a block (``with Timed() as timed``)."""
@@ -189,7 +110,7 @@ class Timed:
 
         self._usage = resource.getrusage(resource.RUSAGE_SELF)
         self.load_start = os.getloadavg()[0]
-        self.memory = MemorySampler().__enter__()
+        self.memory = harness.MemorySampler().__enter__()
         self.started = time.perf_counter()
         return self
 
@@ -210,7 +131,7 @@ class Timed:
                 "cpu_per_wall": self.cpu_seconds / max(self.seconds, 1e-9),
                 "load_start": self.load_start, "load_end": self.load_end,
                 **self.memory.figures(), **harness.memory_figures(),
-                "corpus_pages_mb": mapped_rss_mb(".ids.npy")}
+                "corpus_pages_mb": harness.mapped_rss_mb(".ids.npy")}
 
 
 # ===================================================================== child processes
@@ -295,7 +216,7 @@ def run_prepare(job):
 def cache_entry(corpus, cache_dir):
     """The cached files of ``corpus`` (counts, encoding), without cached co-occurrences."""
     from wordvec.cache import default_cache_dir
-    from wordvec.corpus import as_corpus
+    from wordvec.text import as_corpus
 
     folder = Path(cache_dir) if cache_dir else default_cache_dir()
     key = as_corpus(corpus).identity()
@@ -373,11 +294,11 @@ def run_gensim(job):
     """gensim's Word2Vec, the peer of our sg or cbow: same corpus, same settings."""
     from gensim.models import Word2Vec
 
-    from wordvec.corpus import Corpus
+    from wordvec.text import Corpus
 
     settings, sg = W2V, int(job["item"] == "gensim-sg")
     started = time.perf_counter()
-    with MemorySampler() as reading:  # the in-memory corpus counts in the peaks below
+    with harness.MemorySampler() as reading:  # the in-memory corpus counts in the peaks below
         shared = {}  # one string per distinct word, shared by its occurrences
         sentences = [[shared.setdefault(token, token) for token in sentence]
                      for sentence in Corpus(job["corpus"])]
@@ -407,7 +328,7 @@ def run_write_repeat(job):
     words themselves unchanged; each copy starts a new line), so that the
     sentences are short: the arrays kept per sentence then show.
     """
-    from wordvec.corpus import open_binary
+    from wordvec.text.corpus import open_binary
 
     path = Path(job["path"])
     if path.exists():
@@ -453,7 +374,7 @@ def run_check_repeat(job):
     """Encode the repeated corpus (its own cache) and check that its vocabulary at
     ``min_count`` x times is the base corpus's, every count x times."""
     from wordvec.cache import prepare_corpus
-    from wordvec.vocab import vocabulary_hash
+    from wordvec.text import vocabulary_hash
 
     times = job["times"]
     base, _ = prepare_corpus(job["base"], MIN_COUNT, cache_dir=job["base_cache"])

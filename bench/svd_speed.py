@@ -130,8 +130,8 @@ def run_gensim(job):
     """Fit gensim's skip-gram with the same settings; return its figures."""
     from gensim.models import Word2Vec
 
-    from wordvec.corpus import Corpus
-    from wordvec.keyedvectors import KeyedVectors
+    from wordvec.text import Corpus
+    from wordvec.vectors import KeyedVectors
 
     shared = {}  # one string per distinct word, shared by its occurrences
     sentences = [[shared.setdefault(token, token) for token in sentence]

@@ -159,7 +159,7 @@ def read_sentences(path):
     the list costs about 8 bytes per token instead of a string object each
     (gensim gets a compact in-memory corpus, not one of 1 GB for wiki17m).
     """
-    from wordvec.corpus import Corpus
+    from wordvec.text import Corpus
 
     shared = {}
     return [[shared.setdefault(token, token) for token in sentence]
@@ -171,7 +171,7 @@ def run_gensim(job):
     import gensim
     from gensim.models import Word2Vec
 
-    from wordvec.keyedvectors import KeyedVectors
+    from wordvec.vectors import KeyedVectors
 
     algo, settings, epochs = job["algo"], job["settings"], job["epochs"]
     started = time.perf_counter()

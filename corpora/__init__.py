@@ -16,6 +16,6 @@ Example
 >>> names("similarity")[:2]
 ['wordsim353', 'simlex999']
 """
-from .registry import DATASETS, Dataset, get, local_path, names
+from .registry import DATASETS, Dataset, find, get, how_to_get, local_path, names
 
-__all__ = ["DATASETS", "Dataset", "get", "local_path", "names"]
+__all__ = ["DATASETS", "Dataset", "find", "get", "how_to_get", "local_path", "names"]

@@ -24,9 +24,8 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from wordvec.atomic import atomic_write
-from wordvec.datadir import cache_root
 from wordvec.errors import FetchError
+from wordvec.util import atomic_write, cache_root
 
 from .registry import Dataset, get
 
@@ -53,7 +52,7 @@ def fetch(name_or_dataset, cache_dir=None, force=False, progress=False):
     name_or_dataset : str or Dataset
         A registry name such as "text8", or a Dataset built by hand.
     cache_dir : str or Path or None
-        Where to keep downloads; None means ``wordvec.datadir.cache_root()``.
+        Where to keep downloads; None means ``wordvec.util.datadir.cache_root()``.
     force : bool
         Download (and extract) again even if a verified copy is cached.
     progress : bool

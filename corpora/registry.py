@@ -20,8 +20,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from wordvec.datadir import data_dir as _default_data_dir
-from wordvec.errors import WordvecError
+from wordvec.errors import DatasetNotFoundError, WordvecError
+from wordvec.util import data_dir as _default_data_dir
+from wordvec.util import data_dirs
+from wordvec.util.datadir import ENV_VAR
 
 KINDS = ("corpus", "analogy", "similarity")
 NORMALIZERS = ("words", "none", "lower", "text8")
@@ -261,3 +263,52 @@ def local_path(name, data_dir=None):
     dataset = name if isinstance(name, Dataset) else get(name)
     base = Path(data_dir).expanduser() if data_dir is not None else _default_data_dir()
     return base / dataset.relative_path
+
+
+def how_to_get(name):
+    """What to do to have a dataset on disk: the ``wordvec fetch`` command, or where to put it.
+
+    >>> how_to_get("text8")
+    'run `wordvec fetch text8` to download it'
+    >>> how_to_get("wordsim353")
+    'run `wordvec fetch eval` to download it with every other benchmark set'
+    """
+    dataset = name if isinstance(name, Dataset) else get(name)
+    if dataset.downloadable and dataset.kind == "corpus":
+        return f"run `wordvec fetch {dataset.name}` to download it"
+    if dataset.downloadable:
+        return "run `wordvec fetch eval` to download it with every other benchmark set"
+    return (f"it has no public download ({dataset.made}); put it at DIR/{dataset.relative_path} "
+            f"and set {ENV_VAR}=DIR or pass --data-dir DIR")
+
+
+def find(name, data_dir=None):
+    """The local copy of a dataset: in the data folder, else among the downloads.
+
+    Parameters
+    ----------
+    name : str or Dataset
+    data_dir : str or Path or None
+        A data folder (``--data-dir``); None means ``$WORDVEC_DATA``, if set.
+
+    Returns
+    -------
+    Path
+        The first that exists of ``local_path`` in the data folder, then in
+        the cache where ``wordvec fetch`` downloads.
+
+    Raises
+    ------
+    DatasetNotFoundError
+        A ``FileNotFoundError`` whose message names the places looked in and
+        says how to get the dataset (``how_to_get``).
+    """
+    dataset = name if isinstance(name, Dataset) else get(name)
+    folders = data_dirs(data_dir)
+    for folder in folders:
+        path = local_path(dataset, folder)
+        if path.exists():
+            return path
+    where = " nor ".join(str(local_path(dataset, folder)) for folder in folders)
+    raise DatasetNotFoundError(f"{dataset.kind} {dataset.name!r} not found: no {where}; "
+                               f"{how_to_get(dataset)}")

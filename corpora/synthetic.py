@@ -27,7 +27,7 @@ True
 """
 import random
 
-from wordvec.atomic import atomic_write
+from wordvec.util import atomic_write
 
 # 150,000 sentences of about 11 tokens: ~1.6 million tokens, enough for a
 # small skip-gram model to solve the planted analogies in a few epochs.

@@ -3,9 +3,9 @@
 Read ``reference.py`` (NumPy, the paper's loss and one AdaGrad step) first,
 then ``kernels.py`` (the fast AdaGrad pass) and ``estimator.py`` (the
 driver). The counting itself is shared with other count-based methods and
-lives in the core: ``wordvec/cooccur.py``.
+lives in the core: ``wordvec/cooccur/counting.py``.
 """
-from wordvec.estimator import Algorithm
+from wordvec.train import Algorithm
 
 from .estimator import GloVe
 from .presets import PRESETS

@@ -11,10 +11,8 @@ import sys
 import numpy as np
 
 from wordvec.cooccur import DEFAULT_MEMORY_MB
-from wordvec.count_estimator import CountEstimator
-from wordvec.estimator import Param, check_bool, check_int, check_number, uniform_rows
-from wordvec.hogwild import padded_rows
-from wordvec.rng import seed_state
+from wordvec.engine import padded_rows, seed_state
+from wordvec.train import CountEstimator, Param, check_bool, check_int, check_number, uniform_rows
 
 from .kernels import Entries, GradSq, Params, Rates, adagrad_chunk, shuffle_order
 

@@ -13,7 +13,7 @@ The arrays travel in bundles, one per concept, as in the reference
 
     Entries(rows, cols, values, symmetric)    the co-occurrence matrix X
         rows, cols  (nnz,) int32     entry e is X[rows[e], cols[e]] = values[e]
-        values      (nnz,) float32   (wordvec/cooccurrence.py; a symmetric
+        values      (nnz,) float32   (wordvec/cooccur/matrix.py; a symmetric
         symmetric   bool              matrix stores only i <= j)
     Params(W, W_ctx, b, b_ctx)                what is learnt
         W, W_ctx    (V, stride) float32   word and context vectors; first dim columns used
@@ -34,9 +34,7 @@ from collections import namedtuple
 
 import numpy as np
 
-from wordvec.jit import float_kernel, kernel
-from wordvec.prefetch import prefetch_item, prefetch_row
-from wordvec.rng import below, next_u64
+from wordvec.engine import below, float_kernel, kernel, next_u64, prefetch_item, prefetch_row
 
 Entries = namedtuple("Entries", "rows cols values symmetric")
 Params = namedtuple("Params", "W W_ctx b b_ctx")

@@ -20,7 +20,7 @@ True
   window, from 33% (window 10) to 42% (window 50), at about 2.7 times the
   entries (its cost: bench/results/design_measurements.md). 15 epochs: 25 added only 0.3-0.6 points.
 """
-from wordvec.presets import Preset, find_preset
+from wordvec.train import Preset, find_preset
 
 _PRESET_LIST = [
     Preset(

@@ -15,9 +15,8 @@ True
 import itertools
 import os
 
-from corpora import get
+from corpora import get, registry
 from wordvec import Corpus
-from wordvec.datadir import ENV_VAR, data_dirs
 
 SIZE_ENV_VAR = "WORDVEC_COURSE_SIZE"
 SIZES = ("class", "ci")
@@ -36,18 +35,7 @@ def find(name):
 
     Raises FileNotFoundError saying how to get it.
     """
-    dataset = get(name)
-    folders = data_dirs()   # $WORDVEC_DATA first, then what `wordvec fetch` downloaded
-    for folder in folders:
-        path = folder / dataset.relative_path
-        if path.exists():
-            return path
-    if dataset.downloadable:
-        how = f"run `wordvec fetch {'eval' if dataset.kind != 'corpus' else name}`"
-    else:
-        how = (f"it has no public download ({dataset.made}); set {ENV_VAR} to a folder "
-               f"holding {dataset.relative_path}")
-    raise FileNotFoundError(f"{name} is not in {' nor '.join(map(str, folders))}: {how}")
+    return registry.find(name)   # $WORDVEC_DATA first, then what `wordvec fetch` downloaded
 
 
 def wikipedia(n_tokens=None):

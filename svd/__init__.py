@@ -4,9 +4,9 @@ Read ``reference.py`` (dense NumPy, the whole pipeline in the paper's
 notation) first, then ``ppmi.py`` (the PPMI matrix as an operator on the
 counts) with its ``kernels.py``, ``randomized.py`` (the randomised SVD) and
 ``estimator.py`` (the driver). The counting itself is shared with GloVe and
-lives in the core: ``wordvec/cooccur.py``.
+lives in the core: ``wordvec/cooccur/counting.py``.
 """
-from wordvec.estimator import Algorithm
+from wordvec.train import Algorithm
 
 from .estimator import PPMISVD
 from .presets import PRESETS

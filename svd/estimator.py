@@ -18,10 +18,9 @@ import time
 import numpy as np
 
 from wordvec.cooccur import DEFAULT_MEMORY_MB
-from wordvec.count_estimator import CountEstimator
 from wordvec.errors import TrainingError
-from wordvec.estimator import Param, check_int, check_number
-from wordvec.progress import bar as progress_bar
+from wordvec.train import CountEstimator, Param, check_int, check_number
+from wordvec.util import bar as progress_bar
 
 from .ppmi import PPMI
 from .randomized import randomized_svd

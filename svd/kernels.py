@@ -1,7 +1,7 @@
 """Numba kernels of the fast path: the co-occurrence marginals, and the PPMI matrix times a block.
 
 The PPMI matrix M is never stored (``ppmi.py`` says why): a product reads
-the co-occurrence counts as ``wordvec.cooccurrence.Cooccurrence`` stores
+the co-occurrence counts as ``wordvec.cooccur.matrix.Cooccurrence`` stores
 them and works out each entry of M on the way, from two shift vectors:
 
     M(w,c) = max(log #(w,c) - row_shift[w] - col_shift[c], 0)
@@ -35,7 +35,7 @@ from collections import namedtuple
 
 import numpy as np
 
-from wordvec.jit import float_kernel, kernel
+from wordvec.engine import float_kernel, kernel
 
 Entries = namedtuple("Entries", "rows cols values symmetric")
 Shifts = namedtuple("Shifts", "row col")

@@ -29,7 +29,7 @@ touch are in cache, vary along the matrix): each thread gets some of every
 part.
 
 >>> import numpy as np
->>> from wordvec.cooccurrence import Cooccurrence
+>>> from wordvec.cooccur import Cooccurrence
 >>> X = Cooccurrence(np.array([0, 0, 0, 1], np.int32), np.array([0, 1, 2, 2], np.int32),
 ...                  np.array([2, 3, 1, 1], np.float32), vocab_size=3, symmetric=True,
 ...                  window=2, distance_weighting=False)
@@ -50,7 +50,7 @@ from itertools import pairwise
 
 import numpy as np
 
-from wordvec.hogwild import run_chunks
+from wordvec.engine import run_chunks
 
 from .kernels import Entries, Shifts, marginals, ppmi_times
 
@@ -63,7 +63,7 @@ class PPMI:
 
     Parameters
     ----------
-    matrix : wordvec.cooccurrence.Cooccurrence
+    matrix : wordvec.cooccur.matrix.Cooccurrence
         The counts #(w,c); kept by reference, never copied or changed.
     cds : float
         α, the exponent of the context counts (1: no smoothing).

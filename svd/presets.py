@@ -16,7 +16,7 @@ True
   against 0.319, 0.671, 0.267 with the estimator's defaults (window 5,
   eig 0).
 """
-from wordvec.presets import Preset, find_preset
+from wordvec.train import Preset, find_preset
 
 _PRESET_LIST = [
     Preset(

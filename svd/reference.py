@@ -68,7 +68,7 @@ def window_counts(sentences, vocab_size, window):
 
     ``sentences`` are lists of word ids. X is symmetric, and a word next to
     itself counts twice on its diagonal cell (once from each side), as in
-    ``wordvec.cooccur.count_cooccurrences(..., distance_weighting=False)``.
+    ``wordvec.cooccur.counting.count_cooccurrences(..., distance_weighting=False)``.
     """
     X = np.zeros((vocab_size, vocab_size))
     for sentence in sentences:

@@ -9,8 +9,8 @@ import itertools
 import numpy as np
 import pytest
 
-from wordvec import datadir
-from wordvec.keyedvectors import KeyedVectors
+from wordvec.util import datadir
+from wordvec.vectors.keyedvectors import KeyedVectors
 
 
 def gensim_copy(kv):

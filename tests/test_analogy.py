@@ -4,13 +4,12 @@ import time
 
 import numpy as np
 import pytest
-
 from benchmark_cases import gensim_copy, real_case, structured_case, write
-from wordvec.analogy import evaluate_analogies
-from wordvec.stats import wilson_interval
-from wordvec.errors import BenchmarkFileError
-from wordvec.keyedvectors import KeyedVectors
 
+from wordvec.errors import BenchmarkFileError
+from wordvec.evaluation.analogy import evaluate_analogies
+from wordvec.evaluation.stats import wilson_interval
+from wordvec.vectors.keyedvectors import KeyedVectors
 
 # ------------------------------------------------------------- hand checked
 

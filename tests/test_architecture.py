@@ -6,6 +6,11 @@ package (``w2v``, ``glove``, ``svd``) imports the core only; ``corpora`` imports
 core only; the face (``wordvec/cli``, and ``python -m wordvec``) may import
 anything. Every import counts, those inside functions too, and no module
 may import itself back, directly or around a circle.
+
+Inside the core, each subpackage is one concept, and they stand in one order
+(``CORE_ORDER``, lowest first): a module imports from its own subpackage or
+from one lower, never from one higher. ``wordvec/__init__.py``, the public
+API, sits above them all.
 """
 import ast
 from pathlib import Path
@@ -17,6 +22,10 @@ ALGORITHMS = tuple(name for name in ("w2v", "glove", "svd") if (ROOT / name).is_
 PACKAGES = ("wordvec", *ALGORITHMS, "corpora")
 KERNEL_DECORATORS = {"kernel", "float_kernel", "njit", "jit"}
 MAX_KERNEL_PARAMETERS = 10
+CORE_ORDER = ("errors", "util", "engine", "text", "cooccur", "cache", "vectors", "train",
+              "evaluation", "plot", "report")
+# The only modules at the top of the core, beside its subpackages.
+CORE_TOP_LEVEL = {"wordvec", "wordvec.__main__", "wordvec.errors"}
 
 
 def module_files():
@@ -79,8 +88,8 @@ def layer(name):
 
 def test_the_graph_sees_lazy_and_relative_imports():
     # The checks below are only as good as the graph: spot-check it.
-    assert "wordvec.vectors_io" in GRAPH["wordvec.keyedvectors"]
-    assert "wordvec.training" in GRAPH["wordvec.estimator"]
+    assert "wordvec.vectors.formats" in GRAPH["wordvec.vectors.keyedvectors"]
+    assert "wordvec.train.loop" in GRAPH["wordvec.train.estimator"]
     assert "w2v" in GRAPH["wordvec.cli.algorithms"] and "glove" in GRAPH["wordvec.cli.algorithms"]
     assert "wordvec.cli.train" in GRAPH["wordvec.cli"]
     assert {layer(name) for name in MODULES} == {"face", "wordvec", "corpora", *ALGORITHMS}
@@ -89,6 +98,54 @@ def test_the_graph_sees_lazy_and_relative_imports():
 @pytest.mark.parametrize("name", sorted(name for name in MODULES if layer(name) == "wordvec"))
 def test_the_core_imports_only_the_core(name):
     assert {layer(target) for target in GRAPH[name]} <= {"wordvec"}, GRAPH[name]
+
+
+def core_part(name):
+    """The subpackage of the core that module ``name`` belongs to ("errors" for errors.py)."""
+    return name.split(".")[1] if name != "wordvec" else None
+
+
+CORE = sorted(name for name in MODULES if layer(name) == "wordvec")
+
+
+def test_the_core_is_its_subpackages():
+    loose = [name for name in CORE if name not in CORE_TOP_LEVEL and not (
+        name.count(".") >= 1 and is_package(".".join(name.split(".")[:2])))]
+    assert loose == [], "a module at the top of wordvec/: put it in the subpackage of its concept"
+    assert {core_part(name) for name in CORE} - {None, "__main__"} == set(CORE_ORDER)
+
+
+def wrong_way(graph):
+    """(importer, imported) pairs of the core where the import points up the order."""
+    rank = {part: index for index, part in enumerate(CORE_ORDER)}
+    found = []
+    for name in sorted(graph):
+        if name == "wordvec" or layer(name) != "wordvec":
+            continue
+        for target in sorted(graph[name]):
+            if layer(target) == "wordvec" and (target == "wordvec" or
+                                               rank[core_part(target)] > rank[core_part(name)]):
+                found.append((name, target))
+    return found
+
+
+@pytest.mark.parametrize("name", CORE)
+def test_the_core_imports_only_down_its_order(name):
+    assert wrong_way({name: GRAPH[name]}) == []
+
+
+def test_the_order_check_sees_an_upward_import():
+    # Two real modules, one import made to point up: util would need vectors.
+    assert wrong_way({"wordvec.util.atomic": {"wordvec.vectors.keyedvectors"},
+                      "wordvec.vectors.keyedvectors": {"wordvec.util.atomic"}}) == \
+        [("wordvec.util.atomic", "wordvec.vectors.keyedvectors")]
+    assert wrong_way({"wordvec.text.vocab": {"wordvec"}}) == [("wordvec.text.vocab", "wordvec")]
+
+
+@pytest.mark.parametrize("name", [name for name in CORE if name.count(".") == 2])
+def test_a_module_imports_its_siblings_not_its_package(name):
+    # Through its own package's __init__ a module would import itself back.
+    assert ".".join(name.split(".")[:2]) not in GRAPH[name]
 
 
 @pytest.mark.parametrize("name", sorted(name for name in MODULES if layer(name) in ALGORITHMS))

@@ -1,10 +1,10 @@
-"""Atomic writes (wordvec/atomic.py): all or nothing, and as readable as any new file."""
+"""Atomic writes (wordvec/util/atomic.py): all or nothing, and as readable as any new file."""
 import os
 import stat
 
 import pytest
 
-from wordvec.atomic import atomic_write
+from wordvec.util.atomic import atomic_write
 
 
 def test_a_finished_write_replaces_the_file_with_the_usual_permissions(tmp_path):

@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 import pytest
 
-from wordvec.cache import prepare_corpus
+from wordvec.cache.prepare import prepare_corpus
 from wordvec.cli import main
 
 TEXT = "".join(f"the {w} sat on the mat near a {v} and a dog\n"
@@ -15,7 +15,7 @@ TEXT = "".join(f"the {w} sat on the mat near a {v} and a dog\n"
 
 PREPARE = """
 import sys
-from wordvec.cache import prepare_corpus
+from wordvec.cache.prepare import prepare_corpus
 vocab, encoded = prepare_corpus(sys.argv[1], min_count=1, cache_dir=sys.argv[2])
 print(len(vocab), encoded.n_words, int(encoded.ids.sum()))
 """
@@ -111,9 +111,10 @@ def test_cache_info_and_clear(corpus, tmp_path, capsys):
 import json  # noqa: E402
 import os  # noqa: E402
 
-from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
 
-from wordvec.cache_seal import seal as reseal  # noqa: E402
+from wordvec.cache.seal import seal as reseal  # noqa: E402
 
 # As tests/test_fuzz_loaders.py: a few dozen in CI, more with WORDVEC_FUZZ_EXAMPLES=N.
 EXAMPLES = int(os.environ.get("WORDVEC_FUZZ_EXAMPLES", "60"))

@@ -5,7 +5,7 @@ import pytest
 from corpora import synthetic
 from glove import GloVe
 from w2v import CBOW, SkipGram
-from wordvec.checkpoint import Checkpoint, CheckpointError, load_checkpoint, save_checkpoint
+from wordvec.train.checkpoint import Checkpoint, CheckpointError, load_checkpoint, save_checkpoint
 
 SENTENCES = synthetic.generate(1500, seed=3)
 

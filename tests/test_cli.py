@@ -18,7 +18,7 @@ from corpora import registry, synthetic
 from wordvec.cli import build_parser, main
 from wordvec.cli import train as cli_train
 from wordvec.cli.algorithms import ALGORITHMS
-from wordvec.keyedvectors import KeyedVectors
+from wordvec.vectors.keyedvectors import KeyedVectors
 
 # Enough text for the planted analogies with 30 dimensions and 10 epochs
 # (about half a second of training), small enough to train in every test.

@@ -15,13 +15,13 @@ import pytest
 
 from corpora import registry, synthetic
 from glove import GloVe
-from wordvec.count_estimator import COUNTING as COUNTING_PARAMS
 from wordvec.cli import build_parser, main
 from wordvec.cli import cooccur as cli_cooccur
 from wordvec.cli import train as cli_train
 from wordvec.cli.algorithms import ALGORITHMS
-from wordvec.cooccurrence import Cooccurrence
-from wordvec.keyedvectors import KeyedVectors
+from wordvec.cooccur.matrix import Cooccurrence
+from wordvec.train.count_estimator import COUNTING as COUNTING_PARAMS
+from wordvec.vectors.keyedvectors import KeyedVectors
 
 SENTENCES = 1500
 # Window 4 and min count 3, not the defaults: counting separately must pass them on.
@@ -174,7 +174,7 @@ def test_bad_vectors_choice_is_refused(capsys):
 # ------------------------------------------------------------------- cooccur
 
 def test_cooccur_saves_the_matrix_and_its_vocabulary(counted):
-    from wordvec.vocab import Vocabulary
+    from wordvec.text.vocab import Vocabulary
     matrix_path, vocab_path, printed = counted
     vocab = Vocabulary.load(vocab_path)  # the default path: .vocab.txt for .npz
     matrix = Cooccurrence.load(matrix_path, vocab=vocab).check()

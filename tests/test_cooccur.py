@@ -17,12 +17,12 @@ import numba
 import numpy as np
 import pytest
 
-from wordvec import cooccur
-from wordvec.cooccur import count_cooccurrences, pair_weights, plan_memory
-from wordvec.cooccur_kernels import (Counting, count_keys, dense_to_coo, merge_runs, radix_sort,
+from wordvec.cooccur import counting as cooccur
+from wordvec.cooccur.counting import count_cooccurrences, pair_weights, plan_memory
+from wordvec.cooccur.kernels import (Counting, count_keys, dense_to_coo, merge_runs, radix_sort,
                                      reduce_run, walk_windows)
-from wordvec.encode import EncodedCorpus
 from wordvec.errors import VocabularyError
+from wordvec.text.encode import EncodedCorpus
 
 pytestmark = pytest.mark.kernel
 
@@ -185,7 +185,7 @@ def test_tiny_budget_flushes_many_runs_and_spills_them(tmp_path, caplog, monkeyp
 
     monkeypatch.setattr(cooccur, "merge_runs", counting_merge_runs)
     corpus = random_corpus(seed=7, n_sentences=30)
-    caplog.set_level(logging.INFO, logger="wordvec.cooccur")
+    caplog.set_level(logging.INFO, logger="wordvec.cooccur.counting")
     X = count_cooccurrences(corpus, 25, window=4, memory_mb=budget_for_dense_rows(2, 25),
                             spill_dir=tmp_path)
     n_runs, n_spilled = logged_runs(caplog)
@@ -199,7 +199,7 @@ def test_tiny_budget_flushes_many_runs_and_spills_them(tmp_path, caplog, monkeyp
 def test_a_roomy_budget_keeps_runs_in_memory(caplog):
     # A large vocabulary, so that ten dense rows leave room for many runs.
     vocab_size = 2000
-    caplog.set_level(logging.INFO, logger="wordvec.cooccur")
+    caplog.set_level(logging.INFO, logger="wordvec.cooccur.counting")
     corpus = random_corpus(seed=3, vocab_size=vocab_size)
     X = count_cooccurrences(corpus, vocab_size, window=4,
                             memory_mb=budget_for_dense_rows(10, vocab_size))
@@ -324,8 +324,8 @@ DATA = os.environ.get("WORDVEC_DATA")
 @pytest.mark.skipif(not DATA, reason="set WORDVEC_DATA to the shared data folder")
 @pytest.mark.skipif(numba.config.DISABLE_JIT, reason="a million words is too slow in plain Python")
 def test_brown_counts_agree_across_budgets_and_with_the_reference(tmp_path):
-    from wordvec.cache import prepare_corpus
-    from wordvec.corpus import Corpus
+    from wordvec.cache.prepare import prepare_corpus
+    from wordvec.text.corpus import Corpus
 
     vocab, encoded = prepare_corpus(
         Corpus(Path(DATA) / "corpora" / "brown.txt.xz", normalizer="text8"), min_count=5,

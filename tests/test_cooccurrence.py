@@ -5,11 +5,11 @@ import zipfile
 import numpy as np
 import pytest
 
-from wordvec.cooccur import count_cooccurrences
-from wordvec.cooccurrence import Cooccurrence
-from wordvec.encode import EncodedCorpus
+from wordvec.cooccur.counting import count_cooccurrences
+from wordvec.cooccur.matrix import Cooccurrence
 from wordvec.errors import CooccurrenceError, VocabularyError
-from wordvec.vocab import Vocabulary, vocabulary_hash
+from wordvec.text.encode import EncodedCorpus
+from wordvec.text.vocab import Vocabulary, vocabulary_hash
 
 WORDS = ["the", "cat", "sat", "on", "mat"]
 

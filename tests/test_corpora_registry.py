@@ -9,9 +9,9 @@ import pytest
 
 from corpora import registry
 from corpora.fetch import FetchError, fetch, sha256_file
-from wordvec.datadir import cache_root
 from corpora.registry import Dataset
 from wordvec.errors import WordvecError
+from wordvec.util.datadir import cache_root
 
 CONTENT = b"the quick brown fox jumps over the lazy dog\n" * 50
 

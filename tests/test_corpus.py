@@ -5,9 +5,9 @@ import lzma
 
 import pytest
 
-from wordvec.corpus import Corpus, iter_file_sentences
 from wordvec.errors import CorpusError
-from wordvec.normalize import normalize_none, normalize_text8
+from wordvec.text.corpus import Corpus, iter_file_sentences
+from wordvec.text.normalize import normalize_none, normalize_text8
 
 TEXT = "the quick brown fox\njumps over the lazy dog\n\nthe end"
 
@@ -126,7 +126,7 @@ def test_token_lists_in_memory_are_used_as_given():
 
 
 def test_every_normalizer_has_a_one_line_summary_with_an_example():
-    from wordvec.normalize import NORMALIZERS, SUMMARIES
+    from wordvec.text.normalize import NORMALIZERS, SUMMARIES
     for name, normalize in NORMALIZERS.items():
         summary = SUMMARIES[name]
         assert "\n" not in summary and '"Isn\'t it?" -> ' in summary

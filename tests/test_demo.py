@@ -10,8 +10,8 @@ import re
 import pytest
 
 from w2v import SkipGram
-from wordvec.cli.demo import DEMO_ANALOGIES, DEMO_NEIGHBOURS, _marks, run_demo
 from wordvec.cli import main
+from wordvec.cli.demo import DEMO_ANALOGIES, DEMO_NEIGHBOURS, _marks, run_demo
 
 
 @pytest.fixture(scope="module")

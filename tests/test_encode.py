@@ -4,10 +4,10 @@ import os
 import numpy as np
 import pytest
 
-from wordvec.cache import prepare_corpus
-from wordvec.corpus import Corpus
-from wordvec.encode import encode
-from wordvec.vocab import Vocabulary
+from wordvec.cache.prepare import prepare_corpus
+from wordvec.text.corpus import Corpus
+from wordvec.text.encode import encode
+from wordvec.text.vocab import Vocabulary
 
 
 def test_encode_drops_unknown_words_and_keeps_sentences():
@@ -38,7 +38,7 @@ def test_cache_reuses_counts_and_ids(tmp_path, corpus_file, monkeypatch):
     # A second run must not read the corpus at all.
     def fail(*args, **kwargs):
         raise AssertionError("the corpus was read again")
-    monkeypatch.setattr("wordvec.corpus.iter_file_sentences", fail)
+    monkeypatch.setattr("wordvec.text.corpus.iter_file_sentences", fail)
     vocab2, encoded2 = prepare_corpus(corpus_file, min_count=2, cache_dir=cache)
     assert vocab2.words == vocab.words and encoded2.ids.tolist() == encoded.ids.tolist()
     # Another min_count reuses the counts, but needs a new encoding -> reads the file.

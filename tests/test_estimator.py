@@ -1,11 +1,12 @@
-"""What every estimator shares (wordvec/estimator.py): parameters, their help, their checks."""
+"""What every estimator shares (wordvec/train/estimator.py): parameters, their help, their checks."""
 import inspect
 
 import numpy as np
 import pytest
 
 from wordvec.cli.algorithms import ALGORITHMS
-from wordvec.estimator import RUN_PARAMS, Estimator, Param, check_choice, check_int, check_number
+from wordvec.train.estimator import (RUN_PARAMS, Estimator, Param, check_choice, check_int,
+                                     check_number)
 
 ESTIMATORS = [algorithm.estimator for algorithm in ALGORITHMS.values()]
 

@@ -4,20 +4,20 @@ import re
 
 import numpy as np
 import pytest
-
 from benchmark_cases import structured_case, write
-from wordvec import analogy, evaluate, similarity
+
 from wordvec.errors import BenchmarkFileError
-from wordvec.evaluate import (benchmark_kind, combine_suites, evaluate_analogies,
-                              evaluate_models, evaluate_suite, evaluate_word_pairs,
-                              format_models_table, format_table, wilson_interval)
-from wordvec.keyedvectors import KeyedVectors
+from wordvec.evaluation import analogy, suite, word_pairs
+from wordvec.evaluation.suite import (benchmark_kind, combine_suites, evaluate_analogies,
+                                      evaluate_models, evaluate_suite, evaluate_word_pairs,
+                                      format_models_table, format_table, wilson_interval)
+from wordvec.vectors.keyedvectors import KeyedVectors
 
 
-def test_evaluate_reexports_both_kinds():
+def test_the_suite_reexports_both_kinds():
     assert evaluate_analogies is analogy.evaluate_analogies
-    assert evaluate_word_pairs is similarity.evaluate_word_pairs
-    assert all(hasattr(evaluate, name) for name in evaluate.__all__)
+    assert evaluate_word_pairs is word_pairs.evaluate_word_pairs
+    assert all(hasattr(suite, name) for name in suite.__all__)
 
 
 def test_benchmark_kind(tmp_path):

@@ -9,7 +9,7 @@ import pytest
 from corpora import registry
 from corpora.registry import Dataset
 from wordvec.cli import main
-from wordvec.keyedvectors import KeyedVectors
+from wordvec.vectors.keyedvectors import KeyedVectors
 
 ANALOGIES = b": capital\nparis france berlin germany\nberlin germany paris france\n"
 PAIRS = b"paris\tfrance\t8.0\nberlin\tgermany\t7.5\nparis\tgermany\t3.0\n"

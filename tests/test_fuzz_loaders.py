@@ -42,10 +42,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wordvec.cooccurrence import Cooccurrence
+from wordvec.cooccur.matrix import Cooccurrence
 from wordvec.errors import CooccurrenceError, WordvecError
-from wordvec.keyedvectors import KeyedVectors
-from wordvec.vocab import Vocabulary
+from wordvec.text.vocab import Vocabulary
+from wordvec.vectors.keyedvectors import KeyedVectors
 
 EXAMPLES = int(os.environ.get("WORDVEC_FUZZ_EXAMPLES", "250"))
 # CI sees the same examples each run; a long run (the variable set) explores new ones,

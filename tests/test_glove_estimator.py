@@ -7,9 +7,9 @@ import pytest
 
 from corpora.synthetic import CAPITALS, generate
 from glove import GloVe
-from wordvec.cooccurrence import Cooccurrence
+from wordvec.cooccur.matrix import Cooccurrence
 from wordvec.errors import TrainingError, VocabularyError
-from wordvec.vocab import Vocabulary
+from wordvec.text.vocab import Vocabulary
 
 DATA = os.environ.get("WORDVEC_DATA")
 
@@ -101,7 +101,7 @@ def test_bad_parameters():
 @pytest.mark.slow
 @pytest.mark.skipif(not DATA, reason="set WORDVEC_DATA to the shared data folder")
 def test_brown_finds_known_neighbours():
-    from wordvec.corpus import Corpus
+    from wordvec.text.corpus import Corpus
     corpus = Corpus(Path(DATA) / "corpora" / "brown.txt.xz", normalizer="text8")
     model = GloVe(dim=50, window=10, epochs=15, x_max=10, workers=2, verbose=False).fit(
         corpus, cache_dir=False)

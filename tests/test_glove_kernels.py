@@ -4,8 +4,8 @@ import pytest
 
 from glove.kernels import Entries, GradSq, Params, Rates, adagrad_chunk, shuffle_order
 from glove.reference import adagrad_epoch
-from wordvec.hogwild import padded_rows
-from wordvec.rng import seed_state
+from wordvec.engine.hogwild import padded_rows
+from wordvec.engine.rng import seed_state
 
 pytestmark = pytest.mark.kernel
 VOCAB, DIM = 9, 6

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from wordvec.cli import build_parser, main
-from wordvec.keyedvectors import KeyedVectors
+from wordvec.vectors.keyedvectors import KeyedVectors
 
 # What an installed user does not have: our source tree, benchmarks and data layout.
 NOT_FOR_USERS = re.compile(r"bench/|results/|\.py\b|PR #|pull request|\.\./shared|"

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from wordvec.errors import UnknownWordError, VocabularyError, WordvecError
-from wordvec.keyedvectors import KeyedVectors
+from wordvec.vectors.keyedvectors import KeyedVectors
 
 SQRT2 = math.sqrt(2.0)
 

@@ -9,7 +9,7 @@ import tracemalloc
 import numpy as np
 
 from w2v.base import split_into_chunks
-from wordvec.cache import prepare_corpus
+from wordvec.cache.prepare import prepare_corpus
 
 
 def test_cached_bounds_are_memory_mapped(tmp_path):

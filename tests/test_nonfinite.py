@@ -8,7 +8,7 @@ import pytest
 
 from wordvec.cli import main
 from wordvec.errors import VectorFileError
-from wordvec.keyedvectors import KeyedVectors
+from wordvec.vectors.keyedvectors import KeyedVectors
 
 WORDS = ["king", "queen", "man", "woman"]
 

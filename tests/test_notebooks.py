@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 sys.path.insert(0, str(NOTEBOOKS))
 run = importlib.import_module("run")
-checks = importlib.import_module("checks")
+checks = importlib.import_module("exercise_checks")
 
 nbformat = pytest.importorskip("nbformat")
 pytest.importorskip("nbclient")

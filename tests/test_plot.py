@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 
 from wordvec import plot
-from wordvec.keyedvectors import KeyedVectors
-from wordvec.similarity import evaluate_word_pairs
-from wordvec.vocab import Vocabulary
+from wordvec.evaluation.word_pairs import evaluate_word_pairs
+from wordvec.text.vocab import Vocabulary
+from wordvec.vectors.keyedvectors import KeyedVectors
 
 matplotlib = pytest.importorskip("matplotlib")
 from matplotlib.colors import to_rgba  # noqa: E402  (after the importorskip)

@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from wordvec import count_cooccurrences, plot
-from wordvec.encode import EncodedCorpus
+from wordvec.text.encode import EncodedCorpus
 
 pytest.importorskip("matplotlib")
 

@@ -1,7 +1,7 @@
 """Label placement: labels keep off one another, off the points and lines, inside the frame."""
 import numpy as np
 
-from wordvec.plot_labels import MARKER, place_labels
+from wordvec.plot.labels import MARKER, place_labels
 
 
 def boxes(xy, sizes, spots):

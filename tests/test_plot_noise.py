@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from wordvec import plot
-from wordvec.vocab import Vocabulary
+from wordvec.text.vocab import Vocabulary
 
 pytest.importorskip("matplotlib")
 

@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from wordvec import plot
-from wordvec.plot_sweep import short_number, sweep
+from wordvec.plot.hyperparameters import short_number, sweep
 
 pytest.importorskip("matplotlib")
 

@@ -4,7 +4,7 @@ import pytest
 
 from w2v.huffman import huffman_tree
 from wordvec import plot
-from wordvec.plot_tree import tree_layout
+from wordvec.plot.huffman_tree import tree_layout
 
 pytest.importorskip("matplotlib")
 

@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 from numba import njit
 
-from wordvec.prefetch import prefetch_item, prefetch_row
+from wordvec.engine.prefetch import prefetch_item, prefetch_row
 
 
 @njit(cache=False)

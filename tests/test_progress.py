@@ -7,10 +7,10 @@ import time
 
 import pytest
 
-from wordvec import progress
-from wordvec.corpus import Corpus
-from wordvec.progress import PlainProgress, bar, phase, reading
-from wordvec.training import train_epochs
+from wordvec.text.corpus import Corpus
+from wordvec.train.loop import train_epochs
+from wordvec.util import progress
+from wordvec.util.progress import PlainProgress, bar, phase, reading
 
 
 def test_off_a_terminal_a_bar_is_a_few_plain_lines(monkeypatch):
@@ -67,7 +67,7 @@ class Recorder(PlainProgress):
 
 def test_the_bar_shows_the_epoch_mean_the_summary_reports(monkeypatch):
     lines = io.StringIO()
-    monkeypatch.setattr("wordvec.training.progress_bar",
+    monkeypatch.setattr("wordvec.train.loop.progress_bar",
                         lambda total, desc, unit, verbose: PlainProgress(total, desc, unit, lines))
     losses = {0: 1.0, 1: 3.0}
 

@@ -3,8 +3,8 @@ import numpy as np
 import pytest
 
 from wordvec.errors import VocabularyError
-from wordvec.keyedvectors import KeyedVectors
-from wordvec.projector import check_tsv_words, write_projector_files
+from wordvec.vectors.keyedvectors import KeyedVectors
+from wordvec.vectors.projector import check_tsv_words, write_projector_files
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from wordvec.corpus import Corpus
+from wordvec.text.corpus import Corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = os.environ.get("WORDVEC_DATA")

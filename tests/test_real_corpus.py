@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from w2v import SkipGram
-from wordvec.corpus import Corpus
-from wordvec.evaluate import evaluate_word_pairs
+from wordvec.evaluation.suite import evaluate_word_pairs
+from wordvec.text.corpus import Corpus
 
 DATA = os.environ.get("WORDVEC_DATA")
 pytestmark = [pytest.mark.slow,

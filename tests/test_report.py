@@ -1,13 +1,13 @@
-"""The comparison report (wordvec/report.py), from hand-made runs and scores."""
+"""The comparison report (wordvec/report/__init__.py), from hand-made runs and scores."""
 import json
 import re
 
 import numpy as np
 import pytest
 
-from wordvec.evaluate import ModelsRow, SuiteRow
-from wordvec.keyedvectors import KeyedVectors
+from wordvec.evaluation.suite import ModelsRow, SuiteRow
 from wordvec.report import ModelRun, read_groups, results_table, write_report
+from wordvec.vectors.keyedvectors import KeyedVectors
 
 WORDS = ["france", "paris", "italy", "rome", "man", "woman", "king", "queen"]
 

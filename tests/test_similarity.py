@@ -4,12 +4,12 @@ import time
 
 import numpy as np
 import pytest
-
 from benchmark_cases import gensim_copy, real_case, structured_case, write
+
 from wordvec.errors import BenchmarkFileError
-from wordvec.keyedvectors import KeyedVectors
-from wordvec.similarity import evaluate_word_pairs
-from wordvec.stats import pearson, rankdata, spearman, spearman_bootstrap_ci
+from wordvec.evaluation.stats import pearson, rankdata, spearman, spearman_bootstrap_ci
+from wordvec.evaluation.word_pairs import evaluate_word_pairs
+from wordvec.vectors.keyedvectors import KeyedVectors
 
 
 @pytest.mark.parametrize("case_insensitive", [True, False])

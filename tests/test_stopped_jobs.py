@@ -11,7 +11,7 @@ import pytest
 
 from corpora import synthetic
 from wordvec.cli import main
-from wordvec.keyedvectors import KeyedVectors
+from wordvec.vectors.keyedvectors import KeyedVectors
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +79,7 @@ def test_a_full_disk_says_where_and_keeps_the_old_file(tmp_path, corpus, capsys,
 
     def disk_full(fd):
         raise OSError(errno.ENOSPC, "No space left on device")
-    monkeypatch.setattr("wordvec.atomic.os.fsync", disk_full)
+    monkeypatch.setattr("wordvec.util.atomic.os.fsync", disk_full)
     assert main(["train", "sg", "--corpus", str(corpus), "--out", str(out), "--dim", "4",
                  "--epochs", "1", "--no-cache", "--quiet"]) == 2
     err = capsys.readouterr().err

@@ -8,10 +8,10 @@ import pytest
 from corpora.synthetic import CAPITALS, generate
 from svd import ALGORITHMS, PPMISVD
 from svd.presets import PRESETS, preset_params
-from wordvec.cooccurrence import Cooccurrence
+from wordvec.cooccur.matrix import Cooccurrence
 from wordvec.errors import TrainingError, VocabularyError
-from wordvec.keyedvectors import KeyedVectors
-from wordvec.vocab import Vocabulary
+from wordvec.text.vocab import Vocabulary
+from wordvec.vectors.keyedvectors import KeyedVectors
 
 DATA = os.environ.get("WORDVEC_DATA")
 DIM = 100
@@ -200,7 +200,7 @@ def test_the_command_line_trains_from_a_corpus_or_a_counted_matrix(tmp_path, cap
 @pytest.mark.slow
 @pytest.mark.skipif(not DATA, reason="set WORDVEC_DATA to the shared data folder")
 def test_brown_finds_known_neighbours():
-    from wordvec.corpus import Corpus
+    from wordvec.text.corpus import Corpus
     corpus = Corpus(Path(DATA) / "corpora" / "brown.txt.xz", normalizer="text8")
     model = PPMISVD(dim=100, window=5, workers=2, verbose=False).fit(corpus, cache_dir=False)
     weekdays = {"tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}

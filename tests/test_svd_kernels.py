@@ -10,8 +10,8 @@ from svd import reference as ref
 from svd.kernels import Entries, marginals
 from svd.ppmi import PPMI
 from svd.randomized import randomized_svd
-from wordvec.cooccurrence import Cooccurrence
-from wordvec.vocab import Vocabulary
+from wordvec.cooccur.matrix import Cooccurrence
+from wordvec.text.vocab import Vocabulary
 
 pytestmark = pytest.mark.kernel
 

@@ -5,8 +5,8 @@ import numpy as np
 import pytest
 
 from svd.reference import flip_signs, ppmi, ppmi_svd, svd_vectors, truncated_svd, window_counts
-from wordvec.cooccur import count_cooccurrences
-from wordvec.encode import EncodedCorpus
+from wordvec.cooccur.counting import count_cooccurrences
+from wordvec.text.encode import EncodedCorpus
 
 pytestmark = pytest.mark.kernel
 

@@ -1,10 +1,10 @@
-"""The shared training loop (wordvec/training.py), with toy work instead of kernels."""
+"""The shared training loop (wordvec/train/loop.py), with toy work instead of kernels."""
 import threading
 
 import pytest
 
 from wordvec.errors import TrainingError
-from wordvec.training import train_epochs
+from wordvec.train.loop import train_epochs
 
 TASKS = [("a", 30), ("b", 50), ("c", 20)]  # (task, size): chunks end at 0.3, 0.8 and 1.0 epochs
 

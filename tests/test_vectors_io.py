@@ -5,9 +5,9 @@ import zipfile
 import numpy as np
 import pytest
 
-from wordvec import npz_format, word2vec_binary
 from wordvec.errors import VectorFileError
-from wordvec.keyedvectors import KeyedVectors
+from wordvec.vectors import binary_format, npz_format
+from wordvec.vectors.keyedvectors import KeyedVectors
 
 WORDS = ["the", "of", "köln", "日本語", "naïve", "emoji🙂", "a\u00a0b", "x"]
 
@@ -100,7 +100,7 @@ def test_binary_without_newlines_reads(tmp_path):
 
 
 def test_binary_reads_across_chunk_boundaries(tmp_path, monkeypatch):
-    monkeypatch.setattr(word2vec_binary, "_BINARY_CHUNK", 7)
+    monkeypatch.setattr(binary_format, "_BINARY_CHUNK", 7)
     kv = make_kv()
     kv.save(tmp_path / "v.bin")
     assert_same(kv, KeyedVectors.load(tmp_path / "v.bin"))

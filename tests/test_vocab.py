@@ -2,9 +2,9 @@
 import numpy as np
 import pytest
 
+from wordvec.engine.alias import alias_table
 from wordvec.errors import VocabularyError
-from wordvec.noise import alias_table
-from wordvec.vocab import Vocabulary, count_words
+from wordvec.text.vocab import Vocabulary, count_words
 
 SENTENCES = [["b", "a", "c", "a"], ["c", "d", "a", "e"], ["b", "c"]]
 

@@ -10,14 +10,15 @@ import numpy as np
 import pytest
 
 from w2v.huffman import huffman_tree, label_matrix
-from w2v.kernels import (Chunk, CorpusArrays, HierarchicalSoftmax, NegativeSampling,
-                         cbow_chunk, skipgram_chunk, train_targets)
-from w2v.reference import negative_sampling_targets, skipgram_step, train_targets as ref_targets
+from w2v.kernels import (Chunk, CorpusArrays, HierarchicalSoftmax, NegativeSampling, cbow_chunk,
+                         skipgram_chunk, train_targets)
+from w2v.reference import negative_sampling_targets, skipgram_step
+from w2v.reference import train_targets as ref_targets
 from w2v.reference_cbow import cbow_step
 from w2v.reference_hs import hs_targets
-from wordvec.hogwild import padded_rows
-from wordvec.noise import alias_draw, alias_table
-from wordvec.rng import below, next_u64, seed_state, to_unit
+from wordvec.engine.alias import alias_draw, alias_table
+from wordvec.engine.hogwild import padded_rows
+from wordvec.engine.rng import below, next_u64, seed_state, to_unit
 
 pytestmark = pytest.mark.kernel
 VOCAB, DIM = 12, 8

@@ -3,8 +3,8 @@ import numpy as np
 import pytest
 from gradient_check import numeric_gradient
 
-from w2v.reference import (negative_sampling_targets, sgns_gradients, sgns_loss, sgns_step,
-                           sigmoid, skipgram_step)
+from w2v.reference import (negative_sampling_targets, sgns_gradients, sgns_loss, sgns_step, sigmoid,
+                           skipgram_step)
 
 
 @pytest.mark.kernel

@@ -4,7 +4,7 @@ Read ``reference.py`` (NumPy, one example, the paper's equations) first,
 then ``reference_cbow.py`` and ``reference_hs.py`` (with ``huffman.py``),
 then ``kernels.py`` (Numba, a whole corpus), then ``base.py`` (the driver).
 """
-from wordvec.estimator import Algorithm
+from wordvec.train import Algorithm
 
 from .cbow import CBOW
 from .presets import PRESETS

@@ -3,25 +3,23 @@
 A subclass (``SkipGram``, ``CBOW``) only says which kernel trains a chunk
 of the corpus. Around the kernel, in Python:
 
-* the vocabulary and the encoded corpus (``wordvec.cache.prepare_corpus``);
+* the vocabulary and the encoded corpus (``wordvec.cache.prepare.prepare_corpus``);
 * the output layers: negative sampling's noise distribution, hierarchical
   softmax's Huffman tree (``huffman.py``), or both;
 * initialisation as word2vec.c: W_in uniform in ±0.5/dim, W_out and W_hs zeros;
 * the learning rate, linear from ``alpha`` to ``min_alpha`` over all epochs;
 * chunks of ~1M words, each a task for the shared training loop
-  (``wordvec.training``: threads, progress bar, loss history, callbacks, Ctrl-C).
+  (``wordvec.train.loop``: threads, progress bar, loss history, callbacks, Ctrl-C).
 """
 import math
 
 import numpy as np
 
 from wordvec.cache import prepare_corpus
+from wordvec.engine import alias_table, padded_rows, seed_state
 from wordvec.errors import TrainingError
-from wordvec.estimator import (Estimator, Param, check_bool, check_int, check_number,
-                               uniform_rows)
-from wordvec.hogwild import padded_rows
-from wordvec.noise import alias_table
-from wordvec.rng import seed_state
+from wordvec.train import (VOCABULARY_PARAMS, Estimator, Param, check_bool, check_int, check_number,
+                           uniform_rows)
 
 from .huffman import huffman_tree, label_matrix
 from .kernels import Chunk, CorpusArrays, HierarchicalSoftmax, NegativeSampling
@@ -73,12 +71,7 @@ class Word2VecBase(Estimator):
                        "all epochs. (GloVe's alpha is another thing: its weighting exponent.)"),
         "min_alpha": Param("Final learning rate, reached at the end of the last epoch."),
         "epochs": Param("Passes over the corpus."),
-        "min_count": Param("Words seen fewer times in the corpus are dropped before training."),
-        "max_vocab_size": Param("Prune rare words while counting, to keep at most about this "
-                                "many (bounded memory on huge corpora; counts become "
-                                "approximate). None: no limit.", type=int),
-        "max_final_vocab": Param("Raise min_count until at most this many words remain. "
-                                 "None: no limit.", type=int),
+        **VOCABULARY_PARAMS,
         "vectors": Param("What the saved vectors are: 'word', the input vectors W_in "
                          "(word2vec's output); 'word+context', W_in + W_out (Levy, Goldberg "
                          "and Dagan 2015's w+c; needs negative > 0); 'concat', [W_in, W_out] "
@@ -148,13 +141,13 @@ class Word2VecBase(Estimator):
         ----------
         corpus : str, Path, Corpus, or list of list of str
             A text file or folder (read with ``Corpus(path)``: lowercase
-            words, punctuation dropped), a ``wordvec.corpus.Corpus`` for other reading
+            words, punctuation dropped), a ``wordvec.text.corpus.Corpus`` for other reading
             options, or sentences in memory.
         cache_dir : path, None or False
             Where file corpora are cached once encoded (None: the default
-            folder, False: no cache). See ``wordvec.cache``.
+            folder, False: no cache). See ``wordvec.cache.prepare``.
         resume : path, optional
-            A checkpoint of this same run (``wordvec.checkpoint``): training
+            A checkpoint of this same run (``wordvec.train.checkpoint``): training
             goes on from its last epoch.
         """
         self._validate()

@@ -5,7 +5,7 @@
 >>> model.wv.vector_size, model.alpha
 (8, 0.05)
 """
-from wordvec.estimator import Param, check_bool
+from wordvec.train import Param, check_bool
 
 from .base import Word2VecBase
 from .kernels import cbow_chunk

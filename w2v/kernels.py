@@ -11,7 +11,7 @@ The arrays travel in bundles, one per concept (namedtuples: Numba passes
 them like C structs, at no cost)::
 
     CorpusArrays(ids, bounds, keep_prob)
-        ids        (n_words,) int32          the encoded corpus (wordvec.encode)
+        ids        (n_words,) int32          the encoded corpus (wordvec.text.encode)
         bounds     (n_sentences + 1,) int64  sentence s is ids[bounds[s]:bounds[s + 1]]
         keep_prob  (V,) float64              subsampling: the chance to keep each word
     Chunk(first_sentence, end_sentence, alpha_start, alpha_end)
@@ -30,10 +30,10 @@ them like C structs, at no cost)::
 
 and W_in (V, stride) float32, the input vectors (the ones kept as "the"
 vectors). Only the first ``dim`` columns are used: ``stride >= dim`` lets
-the driver pad rows to whole cache lines (``wordvec.hogwild.padded_rows``).
+the driver pad rows to whole cache lines (``wordvec.engine.hogwild.padded_rows``).
 
 Vector arithmetic is float32, as in word2vec.c; loss sums are float64. The
-decorator (``wordvec.jit.float_kernel``) allows fast-math reordering, so
+decorator (``wordvec.engine.jit.float_kernel``) allows fast-math reordering, so
 results differ from NumPy's in the last bits.
 """
 import math
@@ -41,10 +41,7 @@ from collections import namedtuple
 
 import numpy as np
 
-from wordvec.jit import float_kernel
-from wordvec.noise import alias_draw
-from wordvec.prefetch import prefetch_row
-from wordvec.rng import below, next_u64, to_unit
+from wordvec.engine import alias_draw, below, float_kernel, next_u64, prefetch_row, to_unit
 
 CorpusArrays = namedtuple("CorpusArrays", "ids bounds keep_prob")
 Chunk = namedtuple("Chunk", "first_sentence end_sentence alpha_start alpha_end")
@@ -166,7 +163,7 @@ def skipgram_chunk(corpus, chunk, W_in, dim, window, ns, hs, state):
     corpus, chunk, ns, hs   the bundles of the module docstring
     W_in    (V, stride) float32; dim, the columns used
     window  int      the largest reach; each centre draws its own in 1..window
-    state   uint64   random state (wordvec.rng)
+    state   uint64   random state (wordvec.engine.rng)
 
     Every (centre, context) pair in a window is one example: the context
     word's input vector h = W_in[context] predicts the centre (word2vec.c's

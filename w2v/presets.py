@@ -43,8 +43,8 @@ The presets and their sources:
 """
 from dataclasses import dataclass
 
-from wordvec.presets import Preset as _Preset
-from wordvec.presets import find_preset
+from wordvec.train import Preset as _Preset
+from wordvec.train import find_preset
 
 # The values of the estimators' ``algorithm`` attribute.
 _ALGORITHMS = ("cbow", "skipgram")
@@ -66,7 +66,7 @@ def _c_learning_rates():
 
 @dataclass(frozen=True)
 class Preset(_Preset):
-    """A Word2Vec preset (``wordvec.presets.Preset``) whose algorithm is
+    """A Word2Vec preset (``wordvec.train.presets.Preset``) whose algorithm is
     "cbow" or "skipgram", checked when the module is imported."""
 
     def __post_init__(self):

@@ -38,6 +38,10 @@ class FetchError(WordvecError):
     """A dataset could not be downloaded, verified or extracted."""
 
 
+class DatasetNotFoundError(WordvecError, FileNotFoundError):
+    """A dataset asked for by name is in no data folder (the message says how to get it)."""
+
+
 class UnknownWordError(WordvecError, KeyError):
     """A word was asked for that is not in the vocabulary.
 

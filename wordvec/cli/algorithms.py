@@ -1,7 +1,7 @@
 """The algorithms the command line offers, read from each package's own table.
 
 Each algorithm package declares what the command line needs of it in a
-tuple ``ALGORITHMS`` of ``wordvec.estimator.Algorithm`` (command name,
+tuple ``ALGORITHMS`` of ``wordvec.train.estimator.Algorithm`` (command name,
 estimator class, one-line summary, presets). Adding an algorithm to the
 command line is one line here.
 

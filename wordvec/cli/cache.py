@@ -2,8 +2,8 @@
 from pathlib import Path
 
 from wordvec.cache import default_cache_dir
-from wordvec.cache_seal import clear, entries
-from wordvec.tables import text_table
+from wordvec.cache.seal import clear, entries
+from wordvec.util import text_table
 
 
 def _mb(size):

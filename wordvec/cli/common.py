@@ -18,10 +18,10 @@ import argparse
 from pathlib import Path
 
 from corpora import registry
-from wordvec.corpus import MAX_SENTENCE_LENGTH, Corpus
-from wordvec.datadir import ENV_VAR, data_dirs
 from wordvec.errors import WordvecError
-from wordvec.normalize import DEFAULT, NORMALIZERS, SUMMARIES
+from wordvec.text.corpus import MAX_SENTENCE_LENGTH, Corpus
+from wordvec.text.normalize import DEFAULT, NORMALIZERS, SUMMARIES
+from wordvec.util.datadir import ENV_VAR
 
 
 def at_least(minimum):
@@ -107,18 +107,7 @@ def resolve_corpus(value, data_dir_arg):
     dataset = registry.get(value)
     if dataset.kind != "corpus":
         raise WordvecError(f"--corpus {value!r} is a {dataset.kind} benchmark set, not a corpus")
-    folders = data_dirs(data_dir_arg)
-    for folder in folders:
-        path = registry.local_path(dataset, folder)
-        if path.exists():
-            return path, dataset.normalizer
-    where = " nor ".join(str(registry.local_path(dataset, folder)) for folder in folders)
-    if dataset.downloadable:
-        hint = f"run `wordvec fetch {value}` to download it"
-    else:
-        hint = (f"it has no public download ({dataset.made}); put {dataset.filename} in a "
-                f"folder and pass --data-dir DIR or set {ENV_VAR}=DIR")
-    raise WordvecError(f"corpus {value!r} not found: no {where}; {hint}")
+    return registry.find(dataset, data_dir_arg), dataset.normalizer
 
 
 def open_corpus(opts):

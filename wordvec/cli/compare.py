@@ -10,7 +10,7 @@ each algorithm with its defaults (or the ``--preset`` given, where the
 algorithm has it), measures time and peak memory, follows the analogy
 accuracy after every epoch, evaluates every model on every benchmark of
 the data directory (or, on the synthetic corpus, on its own planted
-analogies) and writes the report (``wordvec/report.py``): ``results.json``,
+analogies) and writes the report (``wordvec/report/__init__.py``): ``results.json``,
 ``report.md``, ``report.html`` and the figures as PNG.
 """
 import importlib.metadata
@@ -22,15 +22,13 @@ from pathlib import Path
 
 from corpora import synthetic
 from wordvec import __version__
-from wordvec.analogy import evaluate_analogies
 from wordvec.cache import prepare_corpus
-from wordvec.datadir import cache_root, eval_dir
 from wordvec.errors import WordvecError
-from wordvec.evaluate import (ModelsRow, SuiteRow, benchmark_files, benchmark_kind,
-                              evaluate_models)
+from wordvec.evaluation import evaluate_analogies, evaluate_word_pairs
+from wordvec.evaluation.suite import (ModelsRow, SuiteRow, benchmark_files, benchmark_kind,
+                                      evaluate_models)
 from wordvec.report import ModelRun, read_groups, write_report
-from wordvec.resources import peak_rss_mb, reset_peak_rss
-from wordvec.similarity import evaluate_word_pairs
+from wordvec.util import cache_root, eval_dir, peak_rss_mb, reset_peak_rss
 
 from .algorithms import ALGORITHMS
 from .common import add_corpus_arguments, corpus_cache, open_corpus, output_folder, positive_int

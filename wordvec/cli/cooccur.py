@@ -29,11 +29,11 @@ from pathlib import Path
 
 from glove import GloVe
 from wordvec.cache import cached_cooccurrences, prepare_corpus
-from wordvec.cooccurrence import Cooccurrence
-from wordvec.count_estimator import COUNTING
+from wordvec.cooccur import Cooccurrence
 from wordvec.errors import CooccurrenceError, WordvecError
-from wordvec.tables import text_table
-from wordvec.vocab import Vocabulary
+from wordvec.text import Vocabulary
+from wordvec.train import COUNTING
+from wordvec.util import text_table
 
 from .algorithms import ALGORITHMS
 from .common import add_corpus_arguments, corpus_cache, flag_kind, open_corpus

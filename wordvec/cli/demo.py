@@ -25,7 +25,7 @@ from pathlib import Path
 
 from corpora import synthetic
 from w2v import SkipGram
-from wordvec.analogy import evaluate_analogies
+from wordvec.evaluation import evaluate_analogies
 
 from .common import at_least, positive_int
 from .signals import interrupted_status

@@ -1,14 +1,13 @@
 """``wordvec export``: vectors in a form other tools load.
 
 For now one form: the two TSV files of the TensorFlow Embedding Projector
-(``wordvec/projector.py`` writes them)::
+(``wordvec/vectors/projector.py`` writes them)::
 
     $ wordvec export vectors.npz --projector projector/ --top 10000
 
 then, at projector.tensorflow.org, "Load": ``vectors.tsv``, then ``metadata.tsv``.
 """
-from wordvec.keyedvectors import KeyedVectors
-from wordvec.projector import write_projector_files
+from wordvec.vectors import KeyedVectors, write_projector_files
 
 from .common import output_folder, positive_int
 from .query import VECTORS_HELP

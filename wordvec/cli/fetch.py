@@ -4,9 +4,9 @@ from pathlib import Path
 
 from corpora import registry
 from corpora.fetch import fetch
-from wordvec.datadir import ENV_VAR, cache_root
 from wordvec.errors import FetchError, WordvecError
-from wordvec.tables import text_table
+from wordvec.util import text_table
+from wordvec.util.datadir import ENV_VAR, cache_root
 
 
 def list_command():

@@ -1,7 +1,7 @@
 """``wordvec eval``, ``neighbors`` and ``analogy``: what trained vectors are asked.
 
 >>> import numpy as np
->>> from wordvec.keyedvectors import KeyedVectors
+>>> from wordvec.vectors import KeyedVectors
 >>> kv = KeyedVectors(np.array([[1, 0], [0.9, 0.1], [0, 1]], np.float32), ["cat", "dog", "sky"])
 >>> print(ranked(kv.most_similar("cat", topn=2)))
   1  dog  0.9939
@@ -10,13 +10,12 @@
 import sys
 from pathlib import Path
 
-from wordvec.datadir import ENV_VAR, eval_dir
 from wordvec.errors import UnknownWordError, WordvecError
-from wordvec.evaluate import (ANALOGY_METHODS, benchmark_files, combine_suites, evaluate_suite,
-                              format_models_table, format_table)
-from wordvec.keyedvectors import KeyedVectors
-from wordvec.tables import text_table
-from wordvec.vectors_io import detect_format
+from wordvec.evaluation.suite import (ANALOGY_METHODS, benchmark_files, combine_suites,
+                                      evaluate_suite, format_models_table, format_table)
+from wordvec.util import text_table
+from wordvec.util.datadir import ENV_VAR, eval_dir
+from wordvec.vectors import KeyedVectors, detect_format
 
 from .common import positive_int
 

@@ -23,20 +23,17 @@ import argparse
 import time
 from pathlib import Path
 
-from wordvec.checkpoint import Checkpoint
-from wordvec.datadir import eval_dir
 from wordvec.errors import VectorFileError, WordvecError
-from wordvec.estimator import RUN_PARAMS
-from wordvec.evaluate import evaluate_suite, format_table
-from wordvec.tables import text_table
-from wordvec.vectors_io import detect_format
+from wordvec.evaluation import evaluate_suite, format_table
+from wordvec.train import RUN_PARAMS, Checkpoint
+from wordvec.util import eval_dir, text_table
+from wordvec.vectors import detect_format
 
 from .algorithms import ALGORITHMS
 from .common import add_corpus_arguments, corpus_cache, flag_kind, open_corpus
-from .cooccur import (add_matrix_arguments, check_input_flags, cooccurrence_rows,
-                      describe_counting, load_counted, take_matrix_settings)
+from .cooccur import (add_matrix_arguments, check_input_flags, cooccurrence_rows, describe_counting,
+                      load_counted, take_matrix_settings)
 from .signals import interrupted_status, stopped_by_sigterm
-
 
 # ---------------------------------------------------------------- the flags
 

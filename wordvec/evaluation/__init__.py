@@ -1,0 +1,16 @@
+"""How good are the vectors: benchmark sets, scored with intervals.
+
+* ``analogy``: a is to b as c is to what? (``evaluate_analogies``: 3CosAdd, 3CosMul);
+* ``word_pairs``: do cosines rank word pairs as people do? (``evaluate_word_pairs``);
+* ``benchmark_files``: what both kinds share: finding and reading the file,
+  and the vocabulary the questions are asked in;
+* ``suite``: a folder of benchmark files run into one table, one model or several;
+* ``stats``: Spearman, Pearson, bootstrap and Wilson intervals, in NumPy.
+"""
+from .analogy import evaluate_analogies
+from .suite import (benchmark_files, benchmark_kind, evaluate_models, evaluate_suite,
+                    format_models_table, format_table)
+from .word_pairs import evaluate_word_pairs
+
+__all__ = ["benchmark_files", "benchmark_kind", "evaluate_analogies", "evaluate_models",
+           "evaluate_suite", "evaluate_word_pairs", "format_models_table", "format_table"]

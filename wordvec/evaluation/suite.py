@@ -1,0 +1,323 @@
+"""Benchmark suites: a folder (or a list) of benchmark files, run into one table.
+
+There are two kinds of benchmark, each in its own module:
+
+* ``analogy.py``: a is to b as c is to what? (``evaluate_analogies``);
+* ``word_pairs.py``: do cosines rank word pairs as people do? (``evaluate_word_pairs``).
+
+This module tells the kinds apart (``benchmark_kind``: a file that starts
+with a ``: section`` header is an analogy set, any other a word-pair set),
+runs each file with the settings of its kind (``evaluate_suite``) and lays
+the results out as one table (``format_table``), the one ``wordvec eval``
+prints. Several models run over the same files (``evaluate_models``) give
+one table with a column per model (``format_models_table``). Every figure
+that has one shows its 95% interval: Wilson's for an accuracy, the
+bootstrap's for Spearman (Pearson has none). It also re-exports both
+modules' public names, so that ``from wordvec.evaluation.suite import
+evaluate_analogies`` reaches everything.
+
+Example
+-------
+>>> import tempfile
+>>> from pathlib import Path
+>>> import numpy as np
+>>> from wordvec.vectors.keyedvectors import KeyedVectors
+>>> words = ["man", "king", "woman", "queen", "apple"]
+>>> kv = KeyedVectors(np.array([[1, 0, 0], [1, 1, 0], [0, 0, 1], [0, 1, 1], [-1, 0, -1]],
+...                            np.float32), words)
+>>> folder = Path(tempfile.mkdtemp())
+>>> _ = (folder / "family.txt").write_text(": family\\nman king woman queen\\n")
+>>> _ = (folder / "pairs.tsv").write_text("man\\tking\\t8\\nking\\tqueen\\t6\\nman\\tapple\\t1\\n")
+>>> benchmark_kind(folder / "family.txt"), benchmark_kind(folder / "pairs.tsv")
+('analogy', 'similarity')
+>>> print(format_table(evaluate_suite(kv, folder)))   # or evaluate_suite(kv, [file, ...])
+benchmark  kind        metric               value          95% CI  answered       OOV
+---------  ----------  ------------------  ------  --------------  --------  --------
+family     analogy     accuracy (3cosadd)  1.0000  [0.207, 1.000]       1/1  0 (0.0%)
+pairs      word-pairs  spearman            1.0000  [1.000, 1.000]       3/3  0 (0.0%)
+pairs      word-pairs  pearson             0.9895                       3/3  0 (0.0%)
+>>> small = KeyedVectors(kv.vectors[[0, 1, 4]], ["man", "king", "apple"])   # a second model
+>>> print(format_models_table(evaluate_models({"kv": kv, "small": small}, folder)))
+benchmark  metric              kv                     small
+---------  ------------------  ---------------------  ---------------------
+family     accuracy (3cosadd)  1.0000 [0.207, 1.000]  0.0000 [0.000, 1.000]
+family     answered            1/1                    0/1
+pairs      spearman            1.0000 [1.000, 1.000]  1.0000 [1.000, 1.000]
+pairs      pearson             0.9895                 1.0000
+pairs      answered            3/3                    2/3
+"""
+import math
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import BenchmarkFileError
+from ..util.tables import text_table
+from ..vectors.keyedvectors import KeyedVectors
+from .analogy import (ANALOGY_METHODS, AnalogyQuestion, AnalogyResult, SectionResult,
+                      evaluate_analogies)
+from .benchmark_files import read_lines
+from .stats import pearson, rankdata, spearman, spearman_bootstrap_ci, wilson_interval
+from .word_pairs import WordPair, WordPairsResult, evaluate_word_pairs
+
+__all__ = ["ANALOGY_METHODS", "AnalogyQuestion", "AnalogyResult", "SectionResult",
+           "evaluate_analogies", "wilson_interval", "WordPair", "WordPairsResult",
+           "evaluate_word_pairs", "pearson", "rankdata", "spearman", "spearman_bootstrap_ci",
+           "BENCHMARK_SUFFIXES", "SuiteRow", "ModelsRow", "benchmark_kind", "benchmark_files",
+           "evaluate_suite", "evaluate_models", "combine_suites", "format_table",
+           "format_models_table"]
+
+BENCHMARK_SUFFIXES = (".txt", ".tsv")
+
+
+@dataclass
+class SuiteRow:
+    """One line of the benchmark table: one figure of one model on one file."""
+    name: str
+    kind: str           # "analogy" or "word-pairs"
+    metric: str         # "accuracy (METHOD)", "semantic", "syntactic", "spearman" or "pearson"
+    value: float
+    answered: int       # questions or pairs behind the figure whose words are all known
+    total: int          # ... out of how many in the file (or in the semantic/syntactic half)
+    oov: int
+    result: object = None  # the AnalogyResult or WordPairsResult behind it
+    ci: tuple = None       # 95% interval (low, high): Wilson's or the bootstrap's; None: none
+
+
+@dataclass
+class ModelsRow:
+    """One line of the several-models table: one figure of one file, for every model.
+
+    ``cells`` maps each model's name (in the order given) to its
+    :class:`SuiteRow`, which holds the value, interval and counts.
+    """
+    name: str
+    kind: str
+    metric: str
+    cells: dict = field(default_factory=dict)
+
+
+def benchmark_kind(path):
+    """Which benchmark a file holds, from its first line.
+
+    Parameters
+    ----------
+    path : str or Path
+        A benchmark file (``.gz`` allowed).
+
+    Returns
+    -------
+    str
+        ``"analogy"`` if the first line that is neither blank nor a ``#``
+        comment is a ``: section`` header, else ``"similarity"`` (word pairs).
+
+    Raises
+    ------
+    BenchmarkFileError
+        The file is missing, empty or not UTF-8.
+    """
+    for line in read_lines(path, "benchmark"):
+        if not line.strip() or line.startswith("#"):
+            continue
+        return "analogy" if line.startswith(": ") else "similarity"
+    return "similarity"  # only comments: evaluate_word_pairs will say so
+
+
+def benchmark_files(folder):
+    """The benchmark files in ``folder`` (.txt, .tsv, optionally .gz), sorted by name."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise BenchmarkFileError(f"{folder}: no such benchmark folder")
+    found = []
+    for path in sorted(folder.iterdir()):
+        if not path.is_file() or path.name.startswith("."):
+            continue
+        suffixes = [s.lower() for s in path.suffixes]
+        if suffixes and suffixes[-1] == ".gz":
+            suffixes = suffixes[:-1]
+        if suffixes and suffixes[-1] in BENCHMARK_SUFFIXES:
+            found.append(path)
+    if not found:
+        raise BenchmarkFileError(f"{folder}: no benchmark files "
+                                 f"({', '.join(BENCHMARK_SUFFIXES)}) in this folder")
+    return found
+
+
+def _bench_name(path):
+    """A file's name in the table: without ``.gz`` and its extension."""
+    name = path.name
+    if name.lower().endswith(".gz"):
+        name = name[:-len(".gz")]
+    return Path(name).stem
+
+
+def evaluate_suite(kv, benchmarks, restrict_vocab=30000, pairs_restrict_vocab=300000,
+                   case_insensitive=True, method="3cosadd", n_resamples=1000, seed=0):
+    """Run a suite of benchmarks; print the result with :func:`format_table`.
+
+    Parameters
+    ----------
+    kv : KeyedVectors
+        Vectors with the vocabulary sorted by descending frequency.
+    benchmarks : str or Path, or a list of them
+        A folder, whose benchmark files (:func:`benchmark_files`) are run in
+        name order, or a list of benchmark files, run in the list's order.
+    restrict_vocab : int or None
+        Analogy sets: only the N most frequent words are known.
+    pairs_restrict_vocab : int or None
+        Word-pair sets: the same, by default gensim's 300,000.
+    case_insensitive : bool
+        Compare uppercased words.
+    method : "3cosadd" or "3cosmul"
+        How analogies are answered.
+    n_resamples : int or None
+        Bootstrap resamples behind each Spearman interval; use at least the
+        default 1,000 for figures you report (None: no interval).
+    seed : int
+        Seeds the bootstrap: the same seed gives the same intervals.
+
+    Returns
+    -------
+    list of SuiteRow
+        Per analogy set, the accuracy over all sections, then, if the file
+        has both kinds of section (the Google set), its ``semantic`` and
+        ``syntactic`` halves; per word-pair set, Spearman then Pearson. In
+        file order; ``ci`` holds each row's 95% interval (None for Pearson).
+    """
+    if isinstance(benchmarks, (str, os.PathLike)):
+        paths = benchmark_files(benchmarks)
+    else:
+        paths = [Path(path) for path in benchmarks]
+    rows = []
+    for path in paths:
+        name = _bench_name(path)
+        if benchmark_kind(path) == "analogy":
+            res = evaluate_analogies(kv, path, restrict_vocab=restrict_vocab,
+                                     case_insensitive=case_insensitive, method=method)
+            for metric, part in [(f"accuracy ({method})", res.total)] + [
+                    (half.name, half) for half in res.halves]:
+                rows.append(SuiteRow(name, "analogy", metric, part.accuracy, part.answered,
+                                     part.questions, part.skipped, res, part.accuracy_ci))
+        else:
+            res = evaluate_word_pairs(kv, path, restrict_vocab=pairs_restrict_vocab,
+                                      case_insensitive=case_insensitive,
+                                      n_resamples=n_resamples, seed=seed)
+            rows.append(SuiteRow(name, "word-pairs", "spearman", res.spearman, res.answered,
+                                 res.pairs, res.oov, res, res.spearman_ci))
+            rows.append(SuiteRow(name, "word-pairs", "pearson", res.pearson, res.answered,
+                                 res.pairs, res.oov, res))
+    return rows
+
+
+def evaluate_models(models, benchmarks, **settings):
+    """Run the same suite on several models; print the result with :func:`format_models_table`.
+
+    Parameters
+    ----------
+    models : dict
+        Model name (a column heading) -> KeyedVectors, or the path of a
+        vector file, loaded when its turn comes so that only one model is in
+        memory at a time.
+    benchmarks : str or Path, or a list of them
+        As :func:`evaluate_suite` takes them.
+    **settings
+        Any other keyword of :func:`evaluate_suite` (``restrict_vocab``,
+        ``method``, ``n_resamples``, ...), the same for every model.
+
+    Returns
+    -------
+    list of ModelsRow
+        The rows :func:`evaluate_suite` gives one model, each holding every
+        model's :class:`SuiteRow` in ``cells``.
+    """
+    suites = {}
+    for name, kv in models.items():
+        if isinstance(kv, (str, os.PathLike)):
+            kv = KeyedVectors.load(kv)
+        suites[name] = evaluate_suite(kv, benchmarks, **settings)
+    return combine_suites(suites)
+
+
+def combine_suites(suites):
+    """{model name: list of SuiteRow} (the same suite for each) -> list of ModelsRow.
+
+    Raises ValueError if the suites do not line up: they must come from the
+    same benchmark files, in the same order, with the same settings.
+    """
+    names = list(suites)
+    if not names:
+        return []
+    first = suites[names[0]]
+    for name in names[1:]:
+        keys = [(r.name, r.metric) for r in suites[name]]
+        if keys != [(r.name, r.metric) for r in first]:
+            raise ValueError(f"the suites of models {names[0]!r} and {name!r} differ (benchmark "
+                             "files, their order, or the analogy method): they cannot be "
+                             "laid side by side")
+    return [ModelsRow(row.name, row.kind, row.metric,
+                      {name: suites[name][i] for name in names})
+            for i, row in enumerate(first)]
+
+
+def _value(value):
+    return "nan" if value is None or math.isnan(value) else f"{value:.4f}"
+
+
+def _interval(ci):
+    """``[low, high]`` with 3 decimals: enough for the narrowest interval (~0.01, Google set)."""
+    if ci is None or any(math.isnan(bound) for bound in ci):
+        return ""
+    return f"[{ci[0]:.3f}, {ci[1]:.3f}]"
+
+
+def _same_file(row, other):
+    """Whether two SuiteRows of one model come from the same benchmark file."""
+    if row.result is None or other.result is None:  # rows made by hand: go by the name
+        return row.name == other.name
+    return row.result is other.result
+
+
+def format_table(rows):
+    """One model's rows as one aligned text table (a string; print it)."""
+    header = ("benchmark", "kind", "metric", "value", "95% CI", "answered", "OOV")
+    body = []
+    for row in rows:
+        oov_pct = 100.0 * row.oov / row.total if row.total else 0.0
+        body.append((row.name, row.kind, row.metric, _value(row.value), _interval(row.ci),
+                     f"{row.answered}/{row.total}", f"{row.oov} ({oov_pct:.1f}%)"))
+    return text_table(body, header=header, right={3, 4, 5, 6})
+
+
+def format_models_table(rows):
+    """Several models' rows (:func:`evaluate_models`) as one table, a column per model.
+
+    A cell is ``value [low, high]``, the 95% interval as in :func:`format_table`.
+    After each file's rows, an ``answered`` row gives each model's coverage
+    (known questions or pairs / all): models that know different words are
+    scored on different questions, which the figures alone would hide.
+    """
+    if not rows:
+        return ""
+    models = list(rows[0].cells)
+    columns = []  # one list of cells per model, the `answered` lines included
+    for model in models:
+        cells = []
+        for i, row in enumerate(rows):
+            cell = row.cells[model]
+            if i == 0 or not _same_file(rows[i - 1].cells[model], cell):
+                first = cell  # a file's first row counts all its questions or pairs
+            cells.append(f"{_value(cell.value)} {_interval(cell.ci)}".rstrip())
+            if i + 1 == len(rows) or not _same_file(cell, rows[i + 1].cells[model]):
+                cells.append(f"{first.answered:,}/{first.total:,}")
+        if any(cell.startswith("-") for cell in cells):
+            # a space where others have a minus sign: the values line up
+            cells = [cell if cell.startswith("-") else " " + cell for cell in cells]
+        columns.append(cells)
+    labels = []
+    for i, row in enumerate(rows):
+        labels.append((row.name, row.metric))
+        if i + 1 == len(rows) or not _same_file(row.cells[models[0]],
+                                                rows[i + 1].cells[models[0]]):
+            labels.append((row.name, "answered"))
+    body = [label + tuple(column[j] for column in columns) for j, label in enumerate(labels)]
+    return text_table(body, header=("benchmark", "metric", *models))
