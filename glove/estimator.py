@@ -12,7 +12,8 @@ import numpy as np
 
 from wordvec.cooccur import DEFAULT_MEMORY_MB
 from wordvec.engine import padded_rows, seed_state
-from wordvec.train import CountEstimator, Param, check_bool, check_int, check_number, uniform_rows
+from wordvec.train import (CheckpointError, CountEstimator, Param, check_bool, check_int,
+                           check_number, uniform_rows)
 
 from .kernels import Entries, GradSq, Params, Rates, adagrad_chunk, shuffle_order
 
@@ -115,7 +116,12 @@ class GloVe(CountEstimator):
 
     def _learn(self, resume=None):
         self._init_weights(len(self.vocab_))
-        self._resume_from(resume)
+        if self._resume_from(resume) is not None:
+            # AdaGrad divides by sqrt(1 + G): sums below 0 only a damaged file can hold.
+            low = min(float(sums.min()) for sums in self._grad_sq)
+            if low < 0:
+                raise CheckpointError(f"{resume}: AdaGrad's sums of squared gradients go down "
+                                      f"to {low:g}, below 0; the checkpoint is damaged")
         self._train()
 
     def _memory(self, order):

@@ -114,13 +114,15 @@ import os  # noqa: E402
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
+from w2v import SkipGram  # noqa: E402
 from wordvec.cache.seal import seal as reseal  # noqa: E402
 
-# As tests/test_fuzz_loaders.py: a few dozen in CI, more with WORDVEC_FUZZ_EXAMPLES=N.
-EXAMPLES = int(os.environ.get("WORDVEC_FUZZ_EXAMPLES", "60"))
+# As tests/test_fuzz_loaders.py: a few hundred in CI, more with WORDVEC_FUZZ_EXAMPLES=N.
+EXAMPLES = int(os.environ.get("WORDVEC_FUZZ_EXAMPLES", "400"))
 
 
-@settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
+@settings(max_examples=EXAMPLES, deadline=None, database=None,
+          derandomize="WORDVEC_FUZZ_EXAMPLES" not in os.environ,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(which=st.sampled_from(["counts", "ids", "bounds", "seal"]),
        keep=st.floats(0, 1), garbage=st.binary(max_size=64), resealed=st.booleans())
@@ -146,4 +148,64 @@ def test_no_cache_file_content_can_crash_a_run(tmp_path_factory, which, keep, ga
             reseal(seal_path, "fuzzed", "test", files)
     again_vocab, again = prepare_corpus(corpus, min_count=1, cache_dir=cache)
     assert again_vocab.words == vocab.words
-    assert np.array_equal(again.ids, ids) and np.array_equal(again.bounds, bounds)
+    if not resealed:   # the seal sees the damage: the entry is rebuilt as it was
+        assert np.array_equal(again.ids, ids) and np.array_equal(again.bounds, bounds)
+    else:              # no seal can: what comes back may differ, but is a corpus a kernel can read
+        assert 0 <= again.ids.min() and again.ids.max() < len(again_vocab)
+        assert again.bounds[0] == 0 and again.bounds[-1] == len(again.ids)
+        assert (np.diff(again.bounds) >= 0).all()
+        SkipGram(dim=4, min_count=1, epochs=1, verbose=False).fit_encoded(again, again_vocab)
+
+
+def test_an_id_outside_the_vocabulary_in_a_resealed_cache_is_rebuilt(corpus, tmp_path, caplog):
+    # Damage no seal sees (it was written after): the loader checks every id.
+    vocab, encoded = prepare_corpus(corpus, min_count=1, cache_dir=tmp_path)
+    ids = np.array(encoded.ids)
+    del encoded
+    [ids_file] = tmp_path.glob("*.ids.npy")
+    damaged = np.load(ids_file)
+    damaged[len(damaged) // 2] = 16_777_216          # a high byte flipped, mid-file
+    np.save(ids_file, damaged)
+    [seal_path] = tmp_path.glob("*.encoded.seal.json")
+    files = [tmp_path / name for name in json.loads(seal_path.read_text())["files"]]
+    reseal(seal_path, "encoded corpus", "resealed over the damage", files)
+    with caplog.at_level(logging.WARNING):
+        model = SkipGram(dim=8, min_count=1, epochs=1, seed=3, verbose=False)
+        model.fit(corpus, cache_dir=tmp_path)
+    [notice] = [r.getMessage() for r in caplog.records if "is damaged" in r.getMessage()]
+    assert "word id 16,777,216 at position" in notice and "building it again" in notice
+    assert np.array_equal(model.corpus_.ids, ids)
+    fresh = SkipGram(dim=8, min_count=1, epochs=1, seed=3, verbose=False).fit(corpus,
+                                                                              cache_dir=False)
+    assert np.array_equal(model.wv.vectors, fresh.wv.vectors)   # trained as if never damaged
+
+
+def test_counts_below_one_in_a_resealed_cache_are_rebuilt(corpus, tmp_path, caplog):
+    vocab, _ = prepare_corpus(corpus, min_count=1, cache_dir=tmp_path)
+    [counts_file] = tmp_path.glob("*.counts.npz")
+    with np.load(counts_file) as data:
+        arrays = dict(data)
+    arrays["counts"] = -arrays["counts"]
+    with open(counts_file, "wb") as out:
+        np.savez(out, **arrays)
+    [seal_path] = tmp_path.glob("*.counts.seal.json")
+    reseal(seal_path, "word counts", "resealed over the damage", [counts_file])
+    with caplog.at_level(logging.WARNING):
+        again, _ = prepare_corpus(corpus, min_count=1, cache_dir=tmp_path)
+    assert any("counts from" in r.getMessage() for r in caplog.records)
+    assert again.words == vocab.words and list(again.counts) == list(vocab.counts)
+
+
+def test_a_changed_byte_in_the_middle_of_a_small_file_breaks_its_seal(tmp_path, caplog):
+    corpus = tmp_path / "short-lines.txt"
+    corpus.write_text("a b\nb c a\n" * 10_000)      # 20,001 bounds: 160 kB
+    prepare_corpus(corpus, min_count=1, cache_dir=tmp_path)
+    [bounds_file] = tmp_path.glob("*.bounds.npy")
+    data = bytearray(bounds_file.read_bytes())
+    middle = len(data) // 2
+    assert 65536 < middle < len(data) - 65536       # where the hash of the ends cannot see
+    data[middle] ^= 1
+    bounds_file.write_bytes(bytes(data))
+    with caplog.at_level(logging.WARNING):
+        prepare_corpus(corpus, min_count=1, cache_dir=tmp_path)
+    assert any("has changed since it was written" in r.getMessage() for r in caplog.records)

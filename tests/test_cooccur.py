@@ -21,7 +21,7 @@ from wordvec.cooccur import counting as cooccur
 from wordvec.cooccur.counting import count_cooccurrences, pair_weights, plan_memory
 from wordvec.cooccur.kernels import (Counting, count_keys, dense_to_coo, merge_runs, radix_sort,
                                      reduce_run, walk_windows)
-from wordvec.errors import VocabularyError
+from wordvec.errors import CorpusError, VocabularyError
 from wordvec.text.encode import EncodedCorpus
 
 pytestmark = pytest.mark.kernel
@@ -215,7 +215,7 @@ def test_vocab_words_are_fingerprinted():
 
 
 @pytest.mark.parametrize("kwargs,error,message", [
-    ({"vocab_size": 2}, VocabularyError, "ids from 0 to 2"),
+    ({"vocab_size": 2}, CorpusError, "word id 2 at position 3 .* outside the vocabulary of 2"),
     ({"vocab_words": ["a", "b"]}, VocabularyError, "vocab_words has 2 words"),
     ({"window": 0}, ValueError, "window must be a positive integer"),
     ({"memory_mb": 0}, ValueError, "memory_mb must be positive"),

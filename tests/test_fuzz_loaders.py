@@ -1,8 +1,9 @@
 """Every loader, fed anything: it loads, or raises wordvec's own error, with a message, promptly.
 
 Issue 12, point 4. The loaders are those of vectors (word2vec text and binary,
-plain and gzipped; GloVe; wordvec's ``.npz``), of the vocabulary file and of
-the co-occurrence ``.npz``. Each is fed, by hypothesis:
+plain and gzipped; GloVe; wordvec's ``.npz``), of the vocabulary file, of
+the co-occurrence ``.npz`` and of a training checkpoint (``--resume``).
+Each is fed, by hypothesis:
 
 * random bytes;
 * a small valid file, mutated: bytes flipped, inserted, deleted, repeated,
@@ -21,9 +22,11 @@ allocating no more than the file's bytes can justify (``tracemalloc`` sees
 NumPy's allocations, made or only asked for).
 
 CI runs ``EXAMPLES`` examples per loader (derandomized: the same ones each
-run; about 10 s in all). A longer hunt, with new random examples each time:
-``WORDVEC_FUZZ_EXAMPLES=5000 pytest tests/test_fuzz_loaders.py -k "test_fuzz["
---hypothesis-show-statistics`` (about 75 s on one core).
+run; about 25 s in all). A longer hunt, with new random examples each time,
+here and in the cache's fuzz test (``tests/test_cache_safety.py``):
+``WORDVEC_FUZZ_EXAMPLES=5000 python -m pytest tests/test_fuzz_loaders.py
+tests/test_cache_safety.py --hypothesis-show-statistics`` (about 4 minutes on
+2 cores). No example database is kept: a failure prints its file in full.
 """
 import gzip
 import io
@@ -45,9 +48,10 @@ from hypothesis import strategies as st
 from wordvec.cooccur.matrix import Cooccurrence
 from wordvec.errors import CooccurrenceError, WordvecError
 from wordvec.text.vocab import Vocabulary
+from wordvec.train.checkpoint import load_checkpoint, save_checkpoint
 from wordvec.vectors.keyedvectors import KeyedVectors
 
-EXAMPLES = int(os.environ.get("WORDVEC_FUZZ_EXAMPLES", "250"))
+EXAMPLES = int(os.environ.get("WORDVEC_FUZZ_EXAMPLES", "500"))
 # CI sees the same examples each run; a long run (the variable set) explores new ones,
 # and hypothesis prints any failing file in full, so it can be reproduced.
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, database=None,
@@ -94,6 +98,20 @@ def _load_cooccurrence(path):
         raise CooccurrenceError(f"{path}: {error}") from None
 
 
+class _StoppedRun:
+    """What ``save_checkpoint`` reads of a model: a GloVe run stopped after epoch 1."""
+
+    algorithm, epochs_trained_, loss_history_ = "glove", 1, [0.25]
+    vocab_ = Vocabulary(["the", "köln", "a"], [9, 5, 1])
+
+    def get_params(self):
+        return {"dim": 2, "epochs": 3, "seed": 1}
+
+    def _training_state(self):
+        return {"W": np.arange(6, dtype=np.float32).reshape(3, 2),
+                "G_W": np.full((3, 2), 0.5, np.float32), "b": np.zeros(3, np.float32)}
+
+
 # name: (file name, load function, valid file, its text encoding or None if binary)
 LOADERS = {
     "word2vec-text": ("v.txt", KeyedVectors.load, _saved(KV.save, "v.txt"), "utf-8"),
@@ -107,10 +125,12 @@ LOADERS = {
                    _saved(Vocabulary(["the", "köln", "日本語", "a"], [9, 5, 3, 1]).save,
                           "vocab.txt"), "utf-8"),
     "cooccurrence": ("m.npz", _load_cooccurrence, _saved(MATRIX.save, "m.npz"), None),
+    "checkpoint": ("c.npz", load_checkpoint,
+                   _saved(lambda p: save_checkpoint(_StoppedRun(), p), "c.npz"), None),
 }
 GZIPPED = {"word2vec-text-gz", "word2vec-binary-gz"}   # the payload is gzipped when written
 HEADED = {"word2vec-text", "word2vec-text-gz", "word2vec-binary", "word2vec-binary-gz"}
-ARCHIVES = {"npz", "cooccurrence"}
+ARCHIVES = {"npz", "cooccurrence", "checkpoint"}
 
 
 # ------------------------------------------------------------- the property

@@ -18,6 +18,7 @@ import numpy as np
 from wordvec.cache import prepare_corpus
 from wordvec.engine import alias_table, padded_rows, seed_state
 from wordvec.errors import TrainingError
+from wordvec.text import EncodedCorpus
 from wordvec.train import (VOCABULARY_PARAMS, Estimator, Param, check_bool, check_int, check_number,
                            uniform_rows)
 
@@ -151,9 +152,35 @@ class Word2VecBase(Estimator):
             goes on from its last epoch.
         """
         self._validate()
-        self.vocab_, self.corpus_ = prepare_corpus(
-            corpus, self.min_count, self.max_vocab_size, self.max_final_vocab, cache_dir,
-            verbose=self.verbose)
+        vocab, encoded = prepare_corpus(corpus, self.min_count, self.max_vocab_size,
+                                        self.max_final_vocab, cache_dir, verbose=self.verbose)
+        return self._fit_encoded(encoded, vocab, resume)
+
+    def fit_encoded(self, encoded, vocab, resume=None):
+        """Learn vectors from a corpus already encoded with ``vocab``; return self.
+
+        ``encoded`` is an ``EncodedCorpus`` (``wordvec.encode``, or the second
+        item of ``wordvec.prepare_corpus``), or any object with its ``ids``
+        (int32) and ``bounds`` (int64) arrays. The vocabulary is used as it
+        is: ``min_count``, ``max_vocab_size`` and ``max_final_vocab`` are not
+        applied again. Every id is checked first: one outside the vocabulary
+        is a ``CorpusError`` naming it and its position, never a crash.
+
+        >>> from w2v import SkipGram
+        >>> from wordvec import Vocabulary, encode
+        >>> sentences = [["a", "b", "c", "a"]] * 20
+        >>> vocab = Vocabulary.build(sentences, min_count=1)
+        >>> model = SkipGram(dim=4, min_count=1, epochs=1, verbose=False)
+        >>> model.fit_encoded(encode(sentences, vocab), vocab).wv.vector_size
+        4
+        """
+        self._validate()
+        return self._fit_encoded(encoded, vocab, resume)
+
+    def _fit_encoded(self, encoded, vocab, resume):
+        # Once per fit, at the door: the kernels index W_in and W_out with these ids.
+        encoded = EncodedCorpus(encoded.ids, encoded.bounds).check(len(vocab))
+        self.vocab_, self.corpus_ = vocab, encoded
         if self.corpus_.n_words == 0:
             raise TrainingError("no word of the corpus is in the vocabulary")
         self._init_weights()

@@ -65,10 +65,14 @@ def _load_counts(path):
     # npz_read: never more memory than the file holds, whatever its headers claim.
     data = read_arrays(path, ("words", "counts", "total", "pruned"), VocabularyError)
     words = data["words"].tobytes().decode("utf-8").split("\n")
-    counts = data["counts"]
-    if len(words) != len(counts):
-        raise ValueError(f"{len(words)} words but {len(counts)} counts")
-    return dict(zip(words, counts.tolist())), int(data["total"]), bool(data["pruned"])
+    counts, total = data["counts"], int(data["total"])
+    if len(words) != len(counts) or counts.dtype != np.int64 or counts.ndim != 1:
+        raise ValueError(f"{len(words)} words but {counts.shape} counts of {counts.dtype}")
+    # A word counted is a word seen; and the total counts every word, pruned ones too.
+    if len(counts) and (counts.min() < 1 or total < counts.sum()):
+        raise ValueError(f"counts from {counts.min():,} to {counts.max():,} summing to "
+                         f"{counts.sum():,} with a total of {total:,} words")
+    return dict(zip(words, counts.tolist())), total, bool(data["pruned"])
 
 
 def _cached(seal_path, paths, load, what):
@@ -127,7 +131,8 @@ def prepare_corpus(corpus, min_count=5, max_vocab_size=None, max_final_vocab=Non
     ids_path, bounds_path = folder / f"{stem}.ids.npy", folder / f"{stem}.bounds.npy"
     encoded_seal = folder / f"{stem}.encoded.seal.json"
     encoded = _cached(encoded_seal, [ids_path, bounds_path],
-                      lambda: load_encoded(ids_path, bounds_path), "encoded corpus")
+                      lambda: load_encoded(ids_path, bounds_path, len(vocab)),
+                      "encoded corpus")
     if encoded is not None:
         return vocab, encoded
     logger.info("encoding %s into %s", corpus.description, ids_path)

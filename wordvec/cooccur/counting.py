@@ -70,6 +70,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import VocabularyError
+from ..text.encode import EncodedCorpus
 from ..text.vocab import vocabulary_hash
 from ..util.progress import bar, phase
 from .kernels import (Counting, count_keys, dense_to_coo, merge_runs, radix_sort, reduce_run,
@@ -258,12 +259,6 @@ class _RunStore:
 
 
 def _validate(encoded, vocab_size, window, memory_mb, vocab_words):
-    ids, bounds = encoded.ids, encoded.bounds
-    if ids.dtype != np.int32 or bounds.dtype != np.int64:
-        raise TypeError(f"encoded.ids must be int32 and encoded.bounds int64, "
-                        f"got {ids.dtype} and {bounds.dtype}")
-    if bounds.shape[0] < 1 or bounds[0] != 0 or bounds[-1] != ids.shape[0]:
-        raise ValueError("encoded.bounds must run from 0 to len(encoded.ids)")
     if isinstance(window, bool) or not isinstance(window, (int, np.integer)) or window < 1:
         raise ValueError(f"window must be a positive integer, got {window!r}")
     if not memory_mb > 0:
@@ -273,9 +268,8 @@ def _validate(encoded, vocab_size, window, memory_mb, vocab_words):
     if vocab_words is not None and len(vocab_words) != vocab_size:
         raise VocabularyError(f"vocab_words has {len(vocab_words)} words "
                               f"but vocab_size is {vocab_size}")
-    if ids.shape[0] and (ids.min() < 0 or ids.max() >= vocab_size):
-        raise VocabularyError(f"the encoded corpus holds ids from {ids.min()} to {ids.max()}, "
-                              f"outside [0, {vocab_size}): was it encoded with another vocabulary?")
+    # Every id, before a kernel indexes a row with it (Numba checks no bounds).
+    EncodedCorpus(encoded.ids, encoded.bounds).check(vocab_size)
     key_bits = (vocab_size * vocab_size - 1).bit_length()
     if key_bits + (2 * window).bit_length() > 64:
         raise ValueError(f"vocab_size {vocab_size} and window {window} are too large "

@@ -18,6 +18,7 @@ happened before, and GloVe's shuffles are replayed.
 """
 import json
 import time
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -25,6 +26,7 @@ import numpy as np
 from ..errors import WordvecError
 from ..text.vocab import vocabulary_hash
 from ..util.atomic import atomic_write
+from ..util.safe_npz import read_arrays
 
 FORMAT_VERSION = 1
 # Parameters that may differ between the run and its resumption: they do not
@@ -82,20 +84,42 @@ def save_checkpoint(model, path):
         np.savez(out, facts=blob, **model._training_state())
 
 
-def load_checkpoint(path):
-    """``(facts, arrays)`` of a checkpoint file, checked for its format."""
+def load_checkpoint(path, names=None):
+    """``(facts, arrays)`` of a checkpoint file, checked for its format.
+
+    ``names``: the arrays to read (all of them if None). The file is read
+    through ``safe_npz`` (no pickle, sizes checked before allocating, each
+    member's CRC checked), and every array must be finite: a NaN resumed
+    into the weights would spread to every vector the first epoch touches.
+    """
     path = Path(path)
+    if not path.is_file():
+        raise CheckpointError(f"{path}: no such checkpoint file")
+    if names is None:
+        try:
+            with zipfile.ZipFile(path) as archive:
+                names = [info.filename[:-len(".npy")] for info in archive.infolist()]
+        except (OSError, zipfile.BadZipFile):
+            names = []   # read_arrays says what is wrong with the file
     try:
-        with np.load(path, allow_pickle=False) as data:
-            facts = json.loads(data["facts"].tobytes().decode("utf-8"))
-            arrays = {name: data[name] for name in data.files if name != "facts"}
-    except FileNotFoundError:
-        raise CheckpointError(f"{path}: no such checkpoint file") from None
-    except (OSError, ValueError, KeyError, EOFError, UnicodeDecodeError) as error:
-        raise CheckpointError(f"{path}: not a wordvec checkpoint ({error})") from None
+        data = read_arrays(path, ["facts", *names], CheckpointError)
+    except CheckpointError as error:
+        raise CheckpointError(f"not a wordvec checkpoint: {error}") from None
+    try:
+        facts = json.loads(data["facts"].tobytes().decode("utf-8"))
+    except (KeyError, ValueError, UnicodeDecodeError) as error:
+        raise CheckpointError(f"{path}: not a wordvec checkpoint (its facts: {error})") from None
     if not isinstance(facts, dict) or facts.get("format") != FORMAT_VERSION:
-        raise CheckpointError(f"{path}: checkpoint format {facts.get('format')!r}, "
+        raise CheckpointError(f"{path}: checkpoint format "
+                              f"{facts.get('format') if isinstance(facts, dict) else None!r}, "
                               f"expected {FORMAT_VERSION}")
+    arrays = {name: array for name, array in data.items() if name != "facts"}
+    for name, array in arrays.items():
+        if array.dtype.kind == "f" and not np.isfinite(array).all():
+            at = np.unravel_index(int(np.argmin(np.isfinite(array))), array.shape)
+            raise CheckpointError(f"{path}: array {name!r} holds {array[at]} at "
+                                  f"{tuple(map(int, at))}; a checkpoint is finite, so this one "
+                                  "is damaged")
     return facts, arrays
 
 
@@ -105,7 +129,7 @@ def restore(model, path):
     Returns the facts. The checkpoint must come from the same algorithm,
     hyperparameters (``workers`` aside) and vocabulary, and have epochs left.
     """
-    facts, arrays = load_checkpoint(path)
+    facts, arrays = load_checkpoint(path, list(model._training_state()))
     if facts.get("algorithm") != model.algorithm:
         raise CheckpointError(f"{path} is a {facts.get('algorithm')} checkpoint, "
                               f"not {model.algorithm}")

@@ -68,9 +68,16 @@ class CountEstimator(Estimator):
         return self._fit_counts(matrix, vocab, resume)
 
     def fit_cooccurrence(self, matrix, vocab, resume=None):
-        """Learn from a co-occurrence matrix counted with ``vocab``; return self."""
+        """Learn from a co-occurrence matrix counted with ``vocab``; return self.
+
+        The matrix comes from outside this fit (a file, or a caller's own
+        arrays), so it is checked whole first (``Cooccurrence.check``: row and
+        column ids inside the vocabulary, entries in order, values finite and
+        positive): the kernels index the weights with its ids unchecked.
+        """
         self._validate()
         self.count_seconds_ = 0.0
+        matrix.check()
         return self._fit_counts(matrix, vocab, resume)
 
     def _fit_counts(self, matrix, vocab, resume=None):
