@@ -1,4 +1,4 @@
-"""The comparison report (wordvec/report/__init__.py), from hand-made runs and scores."""
+"""The comparison report (wordvec/report/), from hand-made runs and scores."""
 import json
 import re
 

@@ -1,6 +1,6 @@
 """What every figure shares: a headless figure, one colour per model, saving.
 
-Two decisions shape all the figures (``wordvec/plot/__init__.py`` lists them):
+Two decisions shape all the figures (the package ``wordvec.plot`` lists them):
 
 * matplotlib is imported inside the functions, never at the top of a module,
   so that ``import wordvec`` (and ``import wordvec.plot``) stays light: a run
