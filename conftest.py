@@ -2,8 +2,17 @@
 
 The doctests of the modules that hold Numba kernels are marked ``kernel``
 too, so that CI also runs them with NUMBA_DISABLE_JIT=1 (as plain Python).
+
+Tests that need the real corpora and benchmark sets skip, with a reason that
+names ``WORDVEC_DATA``, when it is unset. CI sets ``WORDVEC_REQUIRE_DATA=1``
+beside the data folder, and then such a skip is a failure: a data test that
+stopped finding its data cannot pass unseen.
 """
+import os
+
 import pytest
+
+REQUIRE_DATA = "WORDVEC_REQUIRE_DATA"
 
 KERNEL_MODULES = ("wordvec/engine/jit.py", "wordvec/engine/rng.py", "wordvec/engine/alias.py",
                   "wordvec/engine/prefetch.py", "wordvec/cooccur/kernels.py",
@@ -17,3 +26,14 @@ def pytest_collection_modifyitems(config, items):
         path = item.path.as_posix()
         if isinstance(item, pytest.DoctestItem) and path.endswith(KERNEL_MODULES):
             item.add_marker(pytest.mark.kernel)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and os.environ.get(REQUIRE_DATA) == "1" and \
+            "WORDVEC_DATA" in str(report.longrepr):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.outcome = "failed"
+        report.longrepr = f"{REQUIRE_DATA}=1, but this test skipped for want of data: {reason}"

@@ -194,9 +194,26 @@ def versions(*optional):
     return found
 
 
+def cpu_name():
+    """The CPU as ``lscpu`` names it, with its family and model and its widest vector
+    instructions ("AMD EPYC, family 25 model 17, AVX-512"): absolute times depend on it."""
+    fields = {}
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8", errors="replace") as info:
+            for line in info:
+                name, _, value = line.partition(":")
+                fields.setdefault(name.strip(), value.strip())
+    except OSError:
+        return platform.processor() or "unknown CPU"
+    flags = fields.get("flags", "").split()
+    vectors = "AVX-512" if "avx512f" in flags else "AVX2" if "avx2" in flags else "no AVX2"
+    return (f"{fields.get('model name', 'unknown CPU')}, family {fields.get('cpu family', '?')} "
+            f"model {fields.get('model', '?')}, {vectors}")
+
+
 def machine():
     """The machine, for the report."""
-    return {"cpus": os.cpu_count(), "platform": platform.platform()}
+    return {"cpus": os.cpu_count(), "cpu": cpu_name(), "platform": platform.platform()}
 
 
 # ===================================================================== warm-up
@@ -410,12 +427,25 @@ def table(header, rows, left=1):
     return text_table(rows, header=header, right=set(range(left, len(header))))
 
 
+def shown_path(path):
+    """A path as a committed report may show it: inside the data folder, relative to
+    ``$WORDVEC_DATA`` (the folder's place on this machine says nothing to a reader)."""
+    data = os.environ.get("WORDVEC_DATA")
+    if data:
+        try:
+            return "$WORDVEC_DATA/" + Path(path).resolve().relative_to(
+                Path(data).resolve()).as_posix()
+        except ValueError:
+            pass
+    return str(path)
+
+
 def corpus_line(corpus, max_words, tokens=None):
     """The corpus for the header, saying loudly when only a slice of it was used."""
     if not max_words:
-        return str(corpus)
-    return (f"{corpus}: FIRST {tokens or max_words:,} TOKENS ONLY (--max-words, a quick trial: "
-            "not the benchmark)")
+        return shown_path(corpus)
+    return (f"{shown_path(corpus)}: FIRST {tokens or max_words:,} TOKENS ONLY (--max-words, a "
+            "quick trial: not the benchmark)")
 
 
 def print_fields(fields):
@@ -431,7 +461,8 @@ def environment_fields(report):
     """The "versions" and "machine" header fields of a report."""
     return [("versions", ", ".join(f"{name} {version}"
                                    for name, version in report["versions"].items())),
-            ("machine", f"{report['machine']['cpus']} CPUs, {report['machine']['platform']}")]
+            ("machine", f"{report['machine']['cpus']} x {report['machine'].get('cpu', 'CPU')}, "
+                        f"{report['machine']['platform']}")]
 
 
 def run_notes(name, run, compiled_key):

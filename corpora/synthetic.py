@@ -305,3 +305,50 @@ def write_questions(path):
             out.write(f": {name}\n")
             for question in analogy_questions(name):
                 out.write(" ".join(question) + "\n")
+
+
+# How alike the planted structure makes two words, on WordSim-353's 0-10 scale:
+# pairs planted to share contexts score high, words that never meet score low.
+_PAIR_SCORES = {"plural": 9.0, "capital": 8.5, "gender": 8.0, "same topic": 6.0,
+                "two countries": 4.0, "other topics": 1.0}
+
+
+def word_pairs(seed=0):
+    """Word pairs scored by how alike the planted structure makes them: a similarity set.
+
+    Singular and plural (9), country and capital (8.5), male and female
+    partners (8), two words of one topic (6), two countries (4), words of
+    different topics (1). It lets a lesson or a test run the word-pair
+    evaluation on the synthetic corpus, where no human-scored set has words.
+
+    Returns
+    -------
+    list of (str, str, float)
+        The same list for the same seed.
+
+    >>> pairs = word_pairs()
+    >>> ("cat", "cats", 9.0) in pairs and ("france", "paris", 8.5) in pairs
+    True
+    """
+    rng = random.Random(seed)
+    pairs = [(singular, plural, _PAIR_SCORES["plural"]) for singular, plural in PLURALS]
+    pairs += [(country, capital, _PAIR_SCORES["capital"]) for country, capital in CAPITALS.items()]
+    pairs += [(male, female, _PAIR_SCORES["gender"]) for male, female in GENDER_PAIRS]
+    topics = list(TOPICS)
+    for index, name in enumerate(topics):
+        words = rng.sample(TOPICS[name], 6)
+        pairs += [(words[k], words[k + 1], _PAIR_SCORES["same topic"]) for k in (0, 2, 4)]
+        other = TOPICS[topics[(index + 1) % len(topics)]]
+        pairs += [(word, rng.choice(other), _PAIR_SCORES["other topics"]) for word in words[:3]]
+    countries = list(CAPITALS)
+    pairs += [(*rng.sample(countries, 2), _PAIR_SCORES["two countries"]) for _ in range(10)]
+    return pairs
+
+
+def write_word_pairs(path, seed=0):
+    """Write ``word_pairs`` as a tab-separated word-pair set (WordSim-353's layout)."""
+    with atomic_write(path, "w") as out:
+        out.write("# Word pairs of the synthetic corpus, scored by its planted structure\n")
+        out.write("# Word 1\tWord 2\tScore (0-10)\n")
+        for first, second, score in word_pairs(seed):
+            out.write(f"{first}\t{second}\t{score:.2f}\n")

@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from corpora import synthetic
 from wordvec.cli import main
 
 
@@ -71,3 +72,18 @@ def test_an_output_folder_that_is_a_file_is_refused_before_any_work(command, tmp
     assert main(command + [str(blocker)]) == 2
     assert f"wordvec: error: {command[-1]} {blocker}: is a file; give a folder" in \
         capsys.readouterr().err
+
+
+def test_the_report_names_the_corpus_as_it_was_given(tmp_path, monkeypatch, capsys):
+    # A path inside someone's data folder says nothing to a reader: the report keeps the
+    # name or the path as typed (issue 17).
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "texts").mkdir()
+    synthetic.write(tmp_path / "texts" / "small.txt", n_sentences=3000)
+    assert main(["compare", "--corpus", "texts/small.txt", "--algorithms", "cbow",
+                 "--workers", "1", "--out", "out", "--quiet"]) == 0
+    first_lines = (tmp_path / "out" / "report.md").read_text().splitlines()[:3]
+    assert any(line.startswith("Corpus: texts/small.txt (normalizer") for line in first_lines)
+    assert str(tmp_path) not in (tmp_path / "out" / "report.md").read_text()
+    assert json.loads((tmp_path / "out" / "results.json").read_text())["corpus"].startswith(
+        "texts/small.txt")

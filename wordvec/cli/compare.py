@@ -10,7 +10,7 @@ each algorithm with its defaults (or the ``--preset`` given, where the
 algorithm has it), measures time and peak memory, follows the analogy
 accuracy after every epoch, evaluates every model on every benchmark of
 the data directory (or, on the synthetic corpus, on its own planted
-analogies) and writes the report (``wordvec/report/__init__.py``): ``results.json``,
+analogies) and writes the report (``wordvec/report/``): ``results.json``,
 ``report.md``, ``report.html`` and the figures as PNG.
 """
 import importlib.metadata
@@ -132,10 +132,12 @@ def _corpus(opts, folder):
         questions = Path(folder) / "planted-analogies.txt"
         synthetic.write_questions(questions)
         return path, f"the synthetic corpus ({SYNTHETIC_SENTENCES:,} sentences)", [questions]
-    corpus, path, normalizer = open_corpus(opts)
+    corpus, _, normalizer = open_corpus(opts)
     folder = eval_dir(opts.data_dir, required=False)
     benchmarks = benchmark_files(folder) if folder is not None else []
-    return corpus, f"{path} (normalizer {normalizer})", benchmarks
+    # As the user gave it: a corpus's name, or the path typed. The place a data
+    # folder has on this machine means nothing to a reader of the report.
+    return corpus, f"{opts.corpus} (normalizer {normalizer})", benchmarks
 
 
 def _preferred(benchmarks, kind, name):
