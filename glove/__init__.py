@@ -8,12 +8,12 @@ lives in the core: ``wordvec/cooccur/counting.py``.
 from wordvec.train import Algorithm
 
 from .estimator import GloVe
-from .presets import PRESETS
+from .presets import BY_CORPUS_SIZE, PRESETS
 
 __all__ = ["ALGORITHMS", "GloVe"]
 
 # What the command line offers (wordvec train glove).
 ALGORITHMS = (
     Algorithm("glove", GloVe, "GloVe: fit vectors to the logs of word co-occurrence counts",
-              PRESETS),
+              PRESETS, by_corpus_size=BY_CORPUS_SIZE),
 )

@@ -7,6 +7,7 @@ import pytest
 
 from wordvec.evaluation.suite import ModelsRow, SuiteRow
 from wordvec.report import ModelRun, read_groups, results_table, write_report
+from wordvec.report.comparison import figures
 from wordvec.vectors.keyedvectors import KeyedVectors
 
 WORDS = ["france", "paris", "italy", "rome", "man", "woman", "king", "queen"]
@@ -76,3 +77,30 @@ def test_write_report_writes_every_file(tmp_path):
     assert models["sg"]["epoch_scores"] == [0.2, 0.4] and models["svd"]["preset"] == "levy2015"
     assert results["scores"][0]["models"]["sg"]["ci"] == [0.58, 0.71]
     assert results["scores"][0]["models"]["svd"]["value"] is None  # NaN becomes null
+
+
+def test_every_model_names_its_preset_and_the_rule_is_stated(tmp_path):
+    # Issue 22: "-" hid defaults that are not the papers'; the rule that chose says so.
+    made = runs()
+    made[1].preset_reason = "--preset"
+    made.append(ModelRun("glove", tiny_kv(2), "glove", {"x_max": 10.0}, preset="small-corpus",
+                         preset_reason="0.57M tokens", loss_curve=[(1.0, 0.1)]))
+    rule = "glove: small-corpus below 100M tokens, its defaults above"
+    write_report(tmp_path, made, rows(), {"corpus": "tiny", "preset_rule": rule})
+    markdown = (tmp_path / "report.md").read_text()
+    assert "| sg | skipgram | defaults |" in markdown
+    assert "| svd | svd | levy2015 (--preset) |" in markdown
+    assert "| glove | glove | small-corpus (0.57M tokens) |" in markdown
+    assert rule in markdown
+    models = json.loads((tmp_path / "results.json").read_text())["models"]
+    assert [(m["preset"], m["preset_reason"]) for m in models] == [
+        ("defaults", None), ("levy2015", "--preset"), ("small-corpus", "0.57M tokens")]
+
+
+def test_a_model_without_a_loss_gets_no_empty_panel_but_a_reason(tmp_path):
+    made = runs()   # sg has a loss curve, svd none
+    made_figures = {stem: (caption, fig)
+                    for stem, caption, fig in figures(made, rows(), {}, [], {})}
+    caption, fig = made_figures["loss"]
+    assert [ax.get_title() for ax in fig.axes] == ["sg"]
+    assert "svd is left out: not trained by iterations" in caption

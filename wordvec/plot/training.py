@@ -19,8 +19,8 @@ def loss_curves(curves, colors=None):
     curves : dict
         ``{model_name: [(epochs_done, mean_loss), ...]}``, as an estimator's
         ``loss_curve_``. A model with an empty curve (one not trained by
-        iterations, like PPMI-SVD) keeps its panel, which says
-        "no loss (not iterative)", so that every model of a comparison appears.
+        iterations, like PPMI-SVD) gets a panel that says "no loss (not
+        iterative)"; a report leaves such models out and says why instead.
     colors : dict, optional
         ``{model_name: colour}``; by default the palette in the order given.
 

@@ -39,7 +39,10 @@ class ModelRun:
     algorithm : str
         The estimator's name for itself ("skipgram", "glove", ...).
     params : dict
-        Every hyperparameter it was trained with; ``preset`` the preset's name.
+        Every hyperparameter it was trained with.
+    preset, preset_reason : str or None
+        The preset it was trained with (None: its defaults), and why that one:
+        "--preset", or the corpus size that the size rule read.
     fit_seconds, train_seconds : float
         The whole fit (counting included), and its training part.
     words_per_second : float or None
@@ -57,6 +60,7 @@ class ModelRun:
     algorithm: str
     params: dict
     preset: str = None
+    preset_reason: str = None
     fit_seconds: float = None
     train_seconds: float = None
     words_per_second: float = None
@@ -156,8 +160,13 @@ def figures(runs, rows, groups, arrows, similarity_results, epoch_benchmark=None
     if any(table.values()):
         made.append(("scores", "Scores with their 95% intervals (bootstrap for Spearman's rho, "
                      "Wilson for accuracies).", plot.scores(table, colors=colors)))
-    made.append(("loss", "Training loss against epochs (each algorithm has its own loss).",
-                  plot.loss_curves({run.name: run.loss_curve for run in runs}, colors=colors)))
+    curves = {run.name: run.loss_curve for run in runs if run.loss_curve}
+    if curves:
+        left_out = [run.name for run in runs if not run.loss_curve]
+        why = (f" {' and '.join(left_out)} {'is' if len(left_out) == 1 else 'are'} left out: "
+               "not trained by iterations, so no loss to follow." if left_out else "")
+        made.append(("loss", "Training loss against epochs (each algorithm has its own loss)."
+                     + why, plot.loss_curves(curves, colors=colors)))
     if any(run.epoch_scores for run in runs):
         on = f" ({epoch_benchmark})" if epoch_benchmark else ""
         made.append(("epochs", f"Analogy accuracy after each epoch{on}.",
@@ -210,12 +219,17 @@ def write_report(folder, runs, rows, context, groups=None, arrows=(), probes=(),
                        "really differ on that benchmark. Fit seconds include counting, not the "
                        "scoring after each epoch; peak memory is the process's while the model "
                        "fitted, the earlier models' vectors included.")]
+    blocks += [("text", note) for note in context.get("notes", ())]
     blocks += [("figure", *item) for item in made]
     if probes:
         blocks += [("heading", 2, "Nearest neighbours"), ("table", *neighbours_table(runs, probes))]
     blocks += [("heading", 2, "Settings"),
+               ("text", "Each family trains with its defaults, or with the preset that suits "
+                        "the corpus's size (the settings of the papers were tuned on billions "
+                        f"of tokens): {context.get('preset_rule') or 'defaults for all'}. No "
+                        "setting is chosen by the scores of this report."),
                ("table", ("model", "algorithm", "preset", "hyperparameters"),
-                [(run.name, run.algorithm, run.preset or "-",
+                [(run.name, run.algorithm, _preset_cell(run),
                   ", ".join(f"{k}={v}" for k, v in run.params.items())) for run in runs])]
     for name, text in (("report.md", markdown(blocks)),
                        ("report.html", html_page(blocks, blocks[0][2]))):
@@ -228,6 +242,12 @@ def write_report(folder, runs, rows, context, groups=None, arrows=(), probes=(),
     for _, _, fig in made:
         fig.clear()
     return written
+
+
+def _preset_cell(run):
+    if not run.preset:
+        return "defaults"
+    return f"{run.preset} ({run.preset_reason})" if run.preset_reason else run.preset
 
 
 def _finite(value):
@@ -251,7 +271,8 @@ def _results(runs, rows, context):
                 "answered": found.answered, "total": found.total}
 
     return {**context,
-            "models": [{"name": run.name, "algorithm": run.algorithm, "preset": run.preset,
+            "models": [{"name": run.name, "algorithm": run.algorithm,
+                        "preset": run.preset or "defaults", "preset_reason": run.preset_reason,
                         "params": run.params, "fit_seconds": run.fit_seconds,
                         "train_seconds": run.train_seconds,
                         "words_per_second": run.words_per_second,

@@ -100,12 +100,18 @@ class Algorithm:
     presets : dict
         Preset name -> ``wordvec.train.presets.Preset``: the named settings
         ``--preset`` takes (one dict may serve several algorithms).
+    by_corpus_size : tuple of (int, str)
+        ``(below this many tokens, preset name)`` pairs, smallest first: the
+        settings ``wordvec compare`` picks for a corpus of that size when no
+        ``--preset`` is given (``presets.preset_for_corpus``). Empty: the
+        estimator's defaults suit every size that was measured.
     """
 
     command: str
     estimator: type
     summary: str
     presets: dict
+    by_corpus_size: tuple = ()
 
 
 def _type_name(default, param):

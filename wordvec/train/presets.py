@@ -10,6 +10,17 @@ command line treats them alike (``wordvec train ALGO --preset NAME``).
 {'dim': 8, 'epochs': 2}
 >>> find_preset({"tiny": preset}, "tiny").source
 'nowhere'
+
+Settings that suit a corpus depend on its size: the papers tuned theirs on
+billions of tokens. An algorithm may say which of its presets suits which
+size (``Algorithm.by_corpus_size``); ``preset_for_corpus`` is the one rule
+that reads it, and ``corpus_rule`` says it in words for a report.
+
+>>> sizes = ((100_000_000, "small-corpus"),)
+>>> preset_for_corpus(sizes, 17_000_000), preset_for_corpus(sizes, 2_000_000_000)
+('small-corpus', None)
+>>> corpus_rule("glove", sizes)
+'glove: small-corpus below 100M tokens, its defaults above'
 """
 from dataclasses import dataclass, field
 
@@ -57,3 +68,31 @@ def find_preset(presets, name):
     except KeyError:
         raise ValueError(f"unknown preset {name!r}; the presets are: "
                          f"{', '.join(presets)}") from None
+
+
+def preset_for_corpus(by_corpus_size, n_tokens):
+    """The preset that ``by_corpus_size`` gives a corpus of ``n_tokens``, or None (defaults).
+
+    ``by_corpus_size``: ``(below this many tokens, preset name)`` pairs, smallest first.
+    """
+    for below, name in by_corpus_size:
+        if n_tokens < below:
+            return name
+    return None
+
+
+def _tokens(n):
+    return f"{n / 1e9:g}B" if n >= 1e9 else f"{n / 1e6:g}M" if n >= 1e6 else f"{n:,}"
+
+
+def corpus_rule(command, by_corpus_size):
+    """The rule of ``by_corpus_size`` in words, for a report."""
+    if not by_corpus_size:
+        return f"{command}: its defaults at every size"
+    parts, low = [], None
+    for below, name in by_corpus_size:
+        span = f"below {_tokens(below)}" if low is None else \
+            f"from {_tokens(low)} to {_tokens(below)}"
+        parts.append(f"{name} {span} tokens")
+        low = below
+    return f"{command}: {', '.join(parts)}, its defaults above"
