@@ -19,8 +19,8 @@ def test_compare_writes_the_report(compared, capsys):
     out, status = compared
     assert status == 0
     names = sorted(path.name for path in out.iterdir())
-    assert names == ["epochs.png", "loss.png", "pca.png", "report.html", "report.md",
-                     "results.json", "scores.png"]
+    assert names == ["epochs.png", "explore.html", "loss.png", "pca.png", "report.html",
+                     "report.md", "results.json", "scores.png"]
     results = json.loads((out / "results.json").read_text())
     assert [model["name"] for model in results["models"]] == ["sg", "cbow"]
     models = {model["name"]: model for model in results["models"]}

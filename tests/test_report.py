@@ -58,12 +58,15 @@ def test_write_report_writes_every_file(tmp_path):
                            {"corpus": "tiny", "corpus_words": 100, "vocabulary": 8, "seed": 1},
                            groups, arrows, probes=["paris", "zebra"])
     names = sorted(path.name for path in written)
-    assert names == ["epochs.png", "loss.png", "pca.png", "report.html", "report.md",
-                     "results.json", "scores.png"]
+    assert names == ["epochs.png", "explore.html", "loss.png", "pca.png", "report.html",
+                     "report.md", "results.json", "scores.png"]
     for path in written:
         if path.suffix == ".png":
             assert path.read_bytes()[:4] == b"\x89PNG"
     markdown = (tmp_path / "out" / "report.md").read_text()
+    assert "[Explore the vectors](explore.html): search words" in markdown
+    assert "<a href='explore.html'>Explore the vectors</a>" in \
+        (tmp_path / "out" / "report.html").read_text()
     assert "| ws | 0.650 [0.58, 0.71] | - |" in markdown and "![" in markdown
     assert "| zebra | (not in vocabulary) | (not in vocabulary) |" in markdown
     page = (tmp_path / "out" / "report.html").read_text()

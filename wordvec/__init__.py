@@ -21,6 +21,7 @@ from .cooccur.matrix import Cooccurrence
 from .errors import (BenchmarkFileError, CooccurrenceError, CorpusError, TrainingError,
                      UnknownWordError, VectorFileError, VocabularyError, WordvecError)
 from .evaluation.suite import evaluate_analogies, evaluate_suite, evaluate_word_pairs, format_table
+from .report.explorer import explore
 from .text.corpus import Corpus
 from .text.encode import EncodedCorpus, encode
 from .text.vocab import Vocabulary
@@ -32,4 +33,4 @@ __all__ = ["BenchmarkFileError", "CooccurrenceError", "Corpus", "CorpusError", "
            "EncodedCorpus", "KeyedVectors", "TrainingError", "UnknownWordError",
            "VectorFileError", "Vocabulary", "VocabularyError", "WordvecError",
            "count_cooccurrences", "encode", "evaluate_analogies", "evaluate_suite",
-           "evaluate_word_pairs", "format_table", "prepare_corpus"]
+           "evaluate_word_pairs", "explore", "format_table", "prepare_corpus"]

@@ -23,7 +23,8 @@ with 143 (training keeps what it trained in both cases).
 This package is the face of the project: the only place that imports the
 algorithm packages (through ``algorithms.py``) and ``corpora``. One module
 per command group: ``train.py`` (train, presets), ``cooccur.py``,
-``query.py`` (eval, neighbors, analogy), ``compare.py``, ``export.py``, ``fetch.py``,
+``query.py`` (eval, neighbors, analogy), ``compare.py``, ``export.py``,
+``explore.py``, ``fetch.py``,
 ``cache.py``,
 ``demo.py``; what
 they share is in ``common.py``.
@@ -40,6 +41,7 @@ from .cache import add_cache_parser
 from .compare import add_compare_parser
 from .cooccur import add_cooccur_parser
 from .demo import add_demo_parser
+from .explore import add_explore_parser
 from .export import add_export_parser
 from .fetch import add_fetch_parser
 from .query import add_query_parsers
@@ -58,6 +60,7 @@ def build_parser():
     add_query_parsers(commands)
     add_compare_parser(commands)
     add_export_parser(commands)
+    add_explore_parser(commands)
     add_fetch_parser(commands)
     add_cache_parser(commands)
     add_demo_parser(commands)

@@ -202,6 +202,23 @@ class AnalogyResult:
         return self.accuracy, out
 
 
+def section_words(path):
+    """``{section: [word, ...]}``: the words of each section of an analogy file, in order.
+
+    Each word is listed once, in the first section it appears in (a map that
+    colours words by section, for one).
+    """
+    path = find_benchmark(path, "analogy")
+    sections, questions = _parse_analogies(path)
+    found, seen = {name: [] for name in sections}, set()
+    for index, _, words in questions:
+        for word in words:
+            if word not in seen:
+                seen.add(word)
+                found[sections[index]].append(word)
+    return found
+
+
 def _parse_analogies(path):
     """Section names, and [(section index, line_no, (a, b, c, d))], from a questions-words file."""
     lines = read_lines(path, "analogy")

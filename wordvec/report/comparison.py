@@ -23,6 +23,7 @@ from .. import plot
 from ..util.atomic import atomic_write
 from ..vectors.npz_format import metadata_to_json
 from .document import html_page, markdown
+from .explorer import explore
 
 SCORED_METRICS = ("spearman", "semantic", "syntactic")  # plus "accuracy (...)": the bar chart's
 
@@ -183,7 +184,7 @@ def figures(runs, rows, groups, arrows, similarity_results, epoch_benchmark=None
 
 
 def write_report(folder, runs, rows, context, groups=None, arrows=(), probes=(),
-                 similarity_results=None):
+                 similarity_results=None, explore_page=True):
     """Write the comparison's report into ``folder``; return the paths written.
 
     Parameters
@@ -202,12 +203,20 @@ def write_report(folder, runs, rows, context, groups=None, arrows=(), probes=(),
         words whose neighbours are listed.
     similarity_results : dict, optional
         ``{model name: WordPairsResult}`` for the human-against-model scatter.
+    explore_page : bool
+        Also write ``explore.html`` (``explorer.explore``: every model, the
+        groups as colours), and link it from the report.
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
+    explorer = None
+    if explore_page:
+        explorer = explore({run.name: run.kv for run in runs}, folder / "explore.html",
+                           groups=groups or None).path
     made = figures(runs, rows, groups or {}, arrows, similarity_results or {},
                    context.get("epoch_benchmark"))
     written = [plot.save(fig, folder / f"{stem}.png") for stem, _, fig in made]
+    written += [explorer] if explorer else []
     header, body = results_table(runs, rows)
     blocks = [("heading", 1, "Comparison of " + ", ".join(run.name for run in runs)),
               ("text", f"Corpus: {context.get('corpus')} ({context.get('corpus_words', 0):,} "
@@ -219,6 +228,11 @@ def write_report(folder, runs, rows, context, groups=None, arrows=(), probes=(),
                        "really differ on that benchmark. Fit seconds include counting, not the "
                        "scoring after each epoch; peak memory is the process's while the model "
                        "fitted, the earlier models' vectors included.")]
+    if explorer:
+        blocks.append(("link", explorer.name, "Explore the vectors",
+                       ": search words, see their neighbours in every model, solve analogies, "
+                       "and pan over a map of each model, side by side (one page, opens from "
+                       "disk)."))
     blocks += [("text", note) for note in context.get("notes", ())]
     blocks += [("figure", *item) for item in made]
     if probes:

@@ -6,7 +6,8 @@ A block is a tuple whose first item says what it is:
 * ``("text", paragraph)``;
 * ``("table", header, rows)``, every cell a string;
 * ``("figure", stem, caption, Figure)``: a matplotlib figure, linked as
-  ``stem.png`` in Markdown (the caller saves it there) and embedded in HTML.
+  ``stem.png`` in Markdown (the caller saves it there) and embedded in HTML;
+* ``("link", href, text, after)``: a paragraph that is a link, then plain text.
 
 The report of ``wordvec compare`` is written both ways from the same blocks,
 so the two never disagree.
@@ -42,6 +43,9 @@ def markdown(blocks):
         elif kind == "figure":
             stem, caption, _ = content
             out.append(f"![{caption}]({stem}.png)\n\n*{caption}*")
+        elif kind == "link":
+            href, text, after = content
+            out.append(f"[{text}]({href}){after}")
     return "\n\n".join(out) + "\n"
 
 
@@ -67,6 +71,9 @@ def html_page(blocks, title):
                        + "</tr>" + "".join("<tr>" + "".join(f"<td>{esc(cell)}</td>"
                                                             for cell in row) + "</tr>"
                                            for row in body) + "</table>")
+        elif kind == "link":
+            href, text, after = content
+            out.append(f"<p><a href='{esc(href)}'>{esc(text)}</a>{esc(after)}</p>")
         elif kind == "figure":
             stem, caption, fig = content
             out.append(f"<figure><img src='{data_uri(fig)}' alt='{esc(caption)}'>"
