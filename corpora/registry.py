@@ -25,11 +25,13 @@ from wordvec.util import data_dir as _default_data_dir
 from wordvec.util import data_dirs
 from wordvec.util.datadir import ENV_VAR
 
-KINDS = ("corpus", "analogy", "similarity")
+KINDS = ("corpus", "analogy", "similarity", "categorization", "outliers")
 NORMALIZERS = ("words", "none", "lower", "text8")
 
 _GENSIM_DATA = "https://raw.githubusercontent.com/piskvorky/gensim/develop/gensim/test/test_data/"
 _WORD_SIM_DATA = "https://raw.githubusercontent.com/mfaruqui/eval-word-vectors/master/data/word-sim/"
+_VECTO_DATA = ("https://raw.githubusercontent.com/vecto-ai/word-benchmarks/"
+               "9b61d0e067e2e68af22160d09450f82d9544cd70/")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
@@ -41,7 +43,7 @@ class Dataset:
     ----------
     name : str
         Short name used on the command line, e.g. "text8".
-    kind : {"corpus", "analogy", "similarity"}
+    kind : {"corpus", "analogy", "similarity", "categorization", "outliers"}
     url : str or None
         Where to download ``filename`` from; None when there is no public URL
         for this exact file (it must already be in a data directory).
@@ -131,6 +133,17 @@ def _gensim_file(name, kind, filename, size, sha256, description, layout, licenc
                    source="as shipped in gensim 4.4.0 (gensim/test/test_data/)")
 
 
+def _vecto_file(name, kind, filename, size, sha256, description):
+    """A set of the vecto project's collection, kept in eval/categorization/ or eval/outliers/."""
+    upstream = {"categorization": "word-categorization", "outliers": "outlier-detection"}[kind]
+    return Dataset(name, kind, f"{_VECTO_DATA}{upstream}/monolingual/en/{filename}",
+                   f"eval/{kind}/{filename}", size, sha256,
+                   _RESEARCH + "; collected in vecto-ai/word-benchmarks", description,
+                   {"categorization": ",category,word CSV",
+                    "outliers": ",category,outliers,words CSV"}[kind], "lower",
+                   source="vecto-ai/word-benchmarks, commit 9b61d0e")
+
+
 def _word_sim_file(name, filename, size, sha256, description):
     return Dataset(name, "similarity", _WORD_SIM_DATA + filename, "eval/" + filename, size,
                    sha256, _RESEARCH + "; collected in eval-word-vectors (MIT)", description,
@@ -200,13 +213,36 @@ _DATASETS = (
     _word_sim_file("mturk287", "EN-MTurk-287.txt", 7_218,
                    "a9ae3a9decb75a9700fe0cf18b048c1344774d9f40e0196baf8e34d4cd9d1ce5",
                    "MTurk-287 (Radinsky et al. 2011): 287 pairs scored 1-5"),
+    _word_sim_file("rw", "EN-RW-STANFORD.txt", 49_851,
+                   "5108d54dfc746f44f9c3d7e31d2857c37cf71430bc1594175a61a3b89bb0ae1f",
+                   "Stanford Rare Words (Luong, Socher & Manning 2013): 2,034 pairs of rare "
+                   "and complex words scored 0-10"),
+    _vecto_file("ap", "categorization", "ap.csv", 9_283,
+                "0efdcdf298946620f4d3db17743483b45ac09169c3ef943761d52ff9a0de8974",
+                "Almuhareb & Poesio 2005: 402 words in 21 categories"),
+    _vecto_file("bless", "categorization", "bless.csv", 4_167,
+                "cf14ae0c0feeb78a7d85e0a3ca725ab5f573677ceaa950b7417db749a7012cc3",
+                "BLESS concepts (Baroni & Lenci 2011): 200 words in 17 classes"),
+    _vecto_file("battig", "categorization", "battig.csv", 146_439,
+                "b7146cac221664de3781d47b8463c4e50841a138be26ff96f2d4aa4110126898",
+                "Battig & Montague 1969 norms: 5,231 rows in 56 categories"),
+    _vecto_file("essli-2008", "categorization", "essli-2008.csv", 1_321,
+                "b41a8437ea6165bb3f96751f1fb51b4be5a200c02cf28ae7ca7b42ddc631c320",
+                "ESSLLI 2008 shared task 2c: 45 verbs in 9 classes"),
+    _vecto_file("8-8-8", "outliers", "8-8-8.csv", 1_692,
+                "c3b02e9323cbf0a31a30e9ef35be87c687f75f671939f46a84fc74745c96cb35",
+                "Camacho-Collados & Navigli 2016: 8 groups of 8 words, 8 outliers each"),
+    _vecto_file("wikisem500", "outliers", "wikisem500.csv", 116_173,
+                "7e2a41d8c6a190fcdaa691b6a51552d07e6b02f5ae9cb2890d4569777aa6e663",
+                "WikiSem500 (Blair et al. 2016): 500 groups of 7-8 words, 3-6 outliers each"),
 )
 
 DATASETS = {dataset.name: dataset for dataset in _DATASETS}
 """Name -> Dataset, in registry order (corpora first, then benchmark sets)."""
 
 
-GROUPS = {"eval": ("every benchmark set", ("analogy", "similarity"))}
+GROUPS = {"eval": ("every benchmark set", ("analogy", "similarity", "categorization",
+                                            "outliers"))}
 """Names that stand for several datasets: ``wordvec fetch eval``."""
 
 

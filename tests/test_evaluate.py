@@ -41,7 +41,7 @@ def test_suite_errors(tmp_path):
         evaluate_suite(kv, tmp_path / "nothing-here")
     (tmp_path / "docs").mkdir()
     write(tmp_path / "docs" / "README.md", "# not a benchmark")
-    with pytest.raises(BenchmarkFileError, match=r"docs: no benchmark files \(\.txt, \.tsv\)"):
+    with pytest.raises(BenchmarkFileError, match=r"docs: no benchmark files \(\.txt, \.tsv, \.csv\)"):
         evaluate_suite(kv, tmp_path / "docs")
     with pytest.raises(BenchmarkFileError, match="no such benchmark file"):
         evaluate_suite(kv, [tmp_path / "nothing-here.txt"])
@@ -153,15 +153,15 @@ def test_suite_of_listed_files(tmp_path):
     write(tmp_path / "analogies.txt", questions)
     with gzip.open(tmp_path / "pairs.tsv.gz", "wt", encoding="utf-8") as f:
         f.write(pairs)
-    write(tmp_path / "scores.csv", pairs)  # not a benchmark suffix: run only when listed
-    listed = [tmp_path / "scores.csv", str(tmp_path / "pairs.tsv.gz"), tmp_path / "analogies.txt"]
+    write(tmp_path / "scores.dat", pairs)  # not a benchmark suffix: run only when listed
+    listed = [tmp_path / "scores.dat", str(tmp_path / "pairs.tsv.gz"), tmp_path / "analogies.txt"]
     rows = evaluate_suite(kv, listed, restrict_vocab=60)
     assert [(r.name, r.kind, r.metric) for r in rows] == [
         ("scores", "word-pairs", "spearman"), ("scores", "word-pairs", "pearson"),
         ("pairs", "word-pairs", "spearman"), ("pairs", "word-pairs", "pearson"),
         ("analogies", "analogy", "accuracy (3cosadd)"), ("analogies", "analogy", "semantic"),
         ("analogies", "analogy", "syntactic")]
-    # the folder holds the same files but scores.csv, in name order, with the same figures
+    # the folder holds the same files but scores.dat, in name order, with the same figures
     in_folder = evaluate_suite(kv, tmp_path, restrict_vocab=60)
     assert [(r.name, r.metric, r.value, r.answered, r.ci) for r in in_folder] == [
         (r.name, r.metric, r.value, r.answered, r.ci) for r in rows[4:] + rows[2:4]]

@@ -137,19 +137,26 @@ def analogy_command(args):
 def add_query_parsers(commands):
     """Add ``eval``, ``neighbors`` and ``analogy`` to ``commands``."""
     evaluate = commands.add_parser(
-        "eval", help="score vectors on analogy and similarity benchmarks",
-        description="Score vectors on every benchmark of the data directory's eval/ folder, "
-                    "and/or on the files given with --benchmark. Several vector files give "
+        "eval", help="score vectors on similarity, analogy, categorization and outlier "
+                     "benchmarks",
+        description="Score vectors on every benchmark of the data directory's eval/ folder "
+                    "(its categorization/ and outliers/ folders and any BATS folder included), "
+                    "and/or on the files given with --benchmark. The task comes from the file: "
+                    "word pairs give Spearman's rho, analogies an accuracy (Google's file by "
+                    "its semantic and syntactic halves, BATS by its four parts), "
+                    "categorization sets the purity of three clusterings (k-means first, the "
+                    "default), outlier sets the accuracy and OPP. Several vector files give "
                     "one table with a column per model. Each figure comes with its 95% "
-                    "confidence interval: Wilson's for an analogy accuracy, a bootstrap "
-                    "percentile interval for Spearman (Pearson has none).")
+                    "confidence interval (Wilson's for an accuracy, a bootstrap percentile "
+                    "interval for Spearman and purity; Pearson and OPP have none), and each "
+                    "set with its coverage: the items answered of all.")
     evaluate.add_argument("vectors", metavar="VECTORS", nargs="+",
                           help=VECTORS_HELP + "; several compare models side by side")
     evaluate.add_argument("--data-dir", metavar="DIR",
                           help=f"data directory whose eval/ folder is run (default: ${ENV_VAR})")
     evaluate.add_argument("--benchmark", action="append", default=[], metavar="FILE",
-                          help="an analogy or word-pair file (repeatable); without --data-dir, "
-                               "only these are run")
+                          help="a benchmark file or BATS folder (repeatable); without "
+                               "--data-dir, only these are run")
     evaluate.add_argument("--restrict-vocab", type=positive_int, default=30000, metavar="N",
                           help="analogies: only the N most frequent words count "
                                "(default: %(default)s)")

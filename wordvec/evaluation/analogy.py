@@ -40,6 +40,10 @@ Semantics (as gensim's)
   so reading them as "semantic" would mislead; there, and in any file with
   sections of one kind only, ``semantic`` and ``syntactic`` are None and
   ``total`` is the only summary.
+* A BATS set (a folder of category files, or a file whose sections carry
+  BATS's names, ``: I01 [noun - plural_reg]``) is grouped by its four parts
+  instead (``parts``; see ``bats.py``), and its questions may accept several
+  answers, written ``d1/d2``: any of them is right.
 * Unlike gensim, a question line without exactly 4 words is an error naming
   the file and line (gensim skips it silently); blank and ``#`` lines are skipped.
 * A question word with a zero vector: gensim's scores all become NaN and its
@@ -63,10 +67,12 @@ Example
 [0.2065, 1.0]
 """
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
 from ..errors import BenchmarkFileError
+from .bats import PARTS, part_of, read_bats_folder
 from .benchmark_files import find_benchmark, known_words, read_lines
 from .stats import wilson_interval
 
@@ -147,6 +153,8 @@ class AnalogyResult:
     # The halves, if the file has both kinds of section (else None: see the module doc)
     semantic: SectionResult = None                  # sections not starting with "gram"
     syntactic: SectionResult = None                 # sections starting with "gram"
+    # The set's own parts: [semantic, syntactic] (Google's), BATS's four, or none
+    parts: list = field(default_factory=list)
     total: SectionResult = None
     questions: list = field(default_factory=list)   # AnalogyQuestion, in file order
 
@@ -322,15 +330,19 @@ def evaluate_analogies(kv, path, restrict_vocab=30000, case_insensitive=True, me
         raise ValueError(f"restrict_vocab must be a non-negative integer or None, "
                          f"got {restrict_vocab!r}")
     path = find_benchmark(path, "analogy")
-    section_names, parsed = _parse_analogies(path)
+    section_names, parsed = read_bats_folder(path) if Path(path).is_dir() else \
+        _parse_analogies(path)
     fold = str.upper if case_insensitive else (lambda w: w)
     known, count = known_words(kv, restrict_vocab, case_insensitive)
 
-    folded = [tuple(fold(w) for w in words) for _, _, words in parsed]
-    answerable = [i for i, q in enumerate(folded) if all(w in known for w in q)]
+    # (a, b, c, the right answers): BATS may accept several ("d1/d2").
+    folded = [(fold(a), fold(b), fold(c), tuple(fold(x) for x in d.split("/")))
+              for _, _, (a, b, c, d) in parsed]
+    answerable = [i for i, q in enumerate(folded)
+                  if all(w in known for w in q[:3]) and any(w in known for w in q[3])]
     predicted = {}
     if answerable:
-        idx = np.array([[known[w] for w in folded[i]] for i in answerable], dtype=np.int64)
+        idx = np.array([[known[w] for w in folded[i][:3]] for i in answerable], dtype=np.int64)
         vectors = kv.vectors[:count]
         unit = kv.get_normed_vectors()
         norms = kv.norms[:count]
@@ -367,22 +379,32 @@ def evaluate_analogies(kv, path, restrict_vocab=30000, case_insensitive=True, me
     # one record per header line, as gensim keeps them (even if a name repeats)
     result.sections = [SectionResult(name, dummy4unknown=dummy4unknown) for name in section_names]
     result.total = SectionResult("total", dummy4unknown=dummy4unknown)
+    # The set's own parts: BATS's four, or Google's semantic and syntactic halves.
+    bats = [part_of(name) for name in section_names]
     syntactic = [name.startswith("gram") for name in section_names]
-    split = any(syntactic) and not all(syntactic)
-    if split:
+    if all(bats):
+        part_names = bats
+        result.parts = [SectionResult(name, dummy4unknown=dummy4unknown)
+                        for name in PARTS.values() if name in bats]
+    elif any(syntactic) and not all(syntactic):
+        part_names = ["syntactic" if s else "semantic" for s in syntactic]
         result.semantic = SectionResult("semantic", dummy4unknown=dummy4unknown)
         result.syntactic = SectionResult("syntactic", dummy4unknown=dummy4unknown)
+        result.parts = [result.semantic, result.syntactic]
+    else:
+        part_names = [None] * len(section_names)
+    parts = {part.name: part for part in result.parts}
     for qi, (section_index, line_no, words) in enumerate(parsed):
         section = section_names[section_index]
         answered = qi in predicted
         answer = predicted.get(qi)
         word = kv.index_to_key[answer] if answer is not None else None
-        correct = answered and word is not None and fold(word) == folded[qi][3]
+        correct = answered and word is not None and fold(word) in folded[qi][3]
         question = AnalogyQuestion(section, section_index, line_no, words, answered, word,
                                    correct)
         result.questions.append(question)
         result.sections[section_index]._add(question)
-        if split:
-            (result.syntactic if syntactic[section_index] else result.semantic)._add(question)
+        if part_names[section_index]:
+            parts[part_names[section_index]]._add(question)
         result.total._add(question)
     return result

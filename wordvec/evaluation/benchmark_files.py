@@ -22,6 +22,7 @@ Example
 """
 import gzip
 import os
+import csv
 from pathlib import Path
 
 from ..errors import BenchmarkFileError
@@ -31,10 +32,11 @@ from ..util.datadir import ENV_VAR, eval_dirs
 def find_benchmark(name_or_path, what="benchmark"):
     """The file a benchmark argument stands for: a path, or a name found in the data.
 
-    A name with no folder in it (``"questions-words"``, ``"wordsim353.tsv"``)
-    that is not a file here is looked up, by file name or by name without
-    extension, in the data directory's ``eval/`` folder (``$WORDVEC_DATA``),
-    then in the one ``wordvec fetch eval`` fills, as the command line does.
+    A name with no folder in it (``"questions-words"``, ``"wordsim353.tsv"``,
+    ``"ap"``) that is not a file here is looked up, by file name or by name
+    without extension, in the data directory's ``eval/`` folder
+    (``$WORDVEC_DATA``) and the folders in it, then in the one ``wordvec fetch
+    eval`` fills, as the command line does.
     """
     path = Path(name_or_path)
     if path.exists() or os.sep in str(name_or_path) or "/" in str(name_or_path):
@@ -43,7 +45,10 @@ def find_benchmark(name_or_path, what="benchmark"):
     wanted = str(name_or_path).lower()
     for folder in folders:
         if folder.is_dir():
-            for candidate in sorted(folder.iterdir()):
+            top = sorted(folder.iterdir())
+            # and one level down: categorization/ap.csv, outliers/8-8-8.csv, BATS_3.0/
+            below = [p for sub in top if sub.is_dir() for p in sorted(sub.iterdir())]
+            for candidate in top + below:
                 if wanted in (candidate.name.lower(), candidate.name.split(".")[0].lower()):
                     return candidate
     raise BenchmarkFileError(
@@ -128,3 +133,28 @@ def known_words(kv, restrict_vocab, case_insensitive):
     for i in range(count - 1, -1, -1):
         known[keys[i]] = i
     return known, count
+
+
+def read_csv_rows(path, columns, what):
+    """``(path, [(line number, cells)])`` of a benchmark CSV headed ``,`` + the ``columns``.
+
+    The vecto collection's layout: an unnamed index column, then ``columns``.
+    The header and every row's width are checked; an error names the line.
+    ``cells`` are the row's cells after the index, stripped.
+    """
+    path = find_benchmark(path, what)
+    try:
+        with open(path, encoding="utf-8", newline="") as stream:
+            rows = list(csv.reader(stream))
+    except UnicodeDecodeError as error:
+        raise BenchmarkFileError(f"{path}: not UTF-8 text ({error.reason})") from None
+    if not rows or [cell.strip() for cell in rows[0][1:]] != list(columns):
+        raise BenchmarkFileError(f"{path}: line 1: expected the header ',{','.join(columns)}', "
+                                 f"got {','.join(rows[0]) if rows else 'an empty file'!r}")
+    found = []
+    for number, row in enumerate(rows[1:], start=2):
+        if len(row) != len(columns) + 1:
+            raise BenchmarkFileError(f"{path}: line {number}: expected {len(columns) + 1} "
+                                     f"columns (index, {', '.join(columns)}), got {len(row)}")
+        found.append((number, [cell.strip() for cell in row[1:]]))
+    return path, found

@@ -4,7 +4,8 @@
   (ties get their average rank; two-sided p-values from Student's t);
 * ``spearman_bootstrap_ci``: a 95% percentile bootstrap interval for
   Spearman's rho, resampling the word pairs;
-* ``wilson_interval``: the Wilson score interval of an accuracy.
+* ``wilson_interval``: the Wilson score interval of an accuracy;
+* ``bootstrap_interval``: a percentile bootstrap interval of any score over items.
 
 Written out in NumPy, so that a reader sees every step.
 
@@ -168,6 +169,27 @@ def spearman_bootstrap_ci(x, y, n_resamples=1000, seed=0, confidence=0.95):
         return math.nan, math.nan
     tail = 50.0 * (1.0 - confidence)
     low, high = np.percentile(rhos, [tail, 100.0 - tail])
+    return float(low), float(high)
+
+
+def bootstrap_interval(statistic, n, n_resamples=1000, seed=0, confidence=0.95):
+    """Percentile-bootstrap interval of ``statistic(rows)``, ``rows`` a resample of range(n).
+
+    For a score over n items (a purity, an accuracy of a subset...): each
+    resample draws n item indices with replacement, as in
+    ``spearman_bootstrap_ci``, and the interval is the percentiles of the
+    statistic over the resamples. NaNs if n < 2.
+
+    >>> values = np.array([0, 1, 1, 1, 0, 1, 1, 1, 1, 0], float)
+    >>> [round(bound, 2) for bound in bootstrap_interval(lambda rows: values[rows].mean(), 10)]
+    [0.4, 0.9]
+    """
+    if n < 2:
+        return math.nan, math.nan
+    picks = np.random.default_rng(seed).integers(0, n, (n_resamples, n))
+    values = np.array([statistic(rows) for rows in picks], dtype=np.float64)
+    tail = 50.0 * (1.0 - confidence)
+    low, high = np.percentile(values, [tail, 100.0 - tail])
     return float(low), float(high)
 
 

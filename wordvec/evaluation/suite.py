@@ -56,7 +56,10 @@ from ..util.tables import text_table
 from ..vectors.keyedvectors import KeyedVectors
 from .analogy import (ANALOGY_METHODS, AnalogyQuestion, AnalogyResult, SectionResult,
                       evaluate_analogies)
+from .bats import is_bats_folder
 from .benchmark_files import read_lines
+from .categorization import evaluate_categorization
+from .outliers import evaluate_outliers
 from .stats import pearson, rankdata, spearman, spearman_bootstrap_ci, wilson_interval
 from .word_pairs import WordPair, WordPairsResult, evaluate_word_pairs
 
@@ -67,15 +70,16 @@ __all__ = ["ANALOGY_METHODS", "AnalogyQuestion", "AnalogyResult", "SectionResult
            "evaluate_suite", "evaluate_models", "combine_suites", "format_table",
            "format_models_table"]
 
-BENCHMARK_SUFFIXES = (".txt", ".tsv")
+BENCHMARK_SUFFIXES = (".txt", ".tsv", ".csv")
 
 
 @dataclass
 class SuiteRow:
     """One line of the benchmark table: one figure of one model on one file."""
     name: str
-    kind: str           # "analogy" or "word-pairs"
-    metric: str         # "accuracy (METHOD)", "semantic", "syntactic", "spearman" or "pearson"
+    kind: str           # "analogy", "word-pairs", "categorization" or "outliers"
+    metric: str         # "accuracy (METHOD)", a part's name, "spearman", "pearson",
+                        # "purity (METHOD)", "accuracy" or "OPP"
     value: float
     answered: int       # questions or pairs behind the figure whose words are all known
     total: int          # ... out of how many in the file (or in the semantic/syntactic half)
@@ -98,45 +102,61 @@ class ModelsRow:
 
 
 def benchmark_kind(path):
-    """Which benchmark a file holds, from its first line.
+    """Which task a benchmark holds, from its first line (or, for a folder, its files).
 
     Parameters
     ----------
     path : str or Path
-        A benchmark file (``.gz`` allowed).
+        A benchmark file (``.gz`` allowed), or a BATS folder.
 
     Returns
     -------
     str
-        ``"analogy"`` if the first line that is neither blank nor a ``#``
-        comment is a ``: section`` header, else ``"similarity"`` (word pairs).
+        ``"analogy"`` for a BATS folder, or a file whose first line that is
+        neither blank nor a ``#`` comment is a ``: section`` header;
+        ``"categorization"`` for a CSV headed ``,category,word``;
+        ``"outliers"`` for a CSV headed ``,category,outliers,words``; else
+        ``"similarity"`` (word pairs).
 
     Raises
     ------
     BenchmarkFileError
         The file is missing, empty or not UTF-8.
     """
+    if is_bats_folder(path):
+        return "analogy"
     for line in read_lines(path, "benchmark"):
         if not line.strip() or line.startswith("#"):
             continue
+        header = [cell.strip() for cell in line.split(",")]
+        if header[1:] == ["category", "word"]:
+            return "categorization"
+        if header[1:] == ["category", "outliers", "words"]:
+            return "outliers"
         return "analogy" if line.startswith(": ") else "similarity"
     return "similarity"  # only comments: evaluate_word_pairs will say so
 
 
+def _is_benchmark_file(path):
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    return path.is_file() and not path.name.startswith(".") and bool(suffixes) and \
+        suffixes[-1] in BENCHMARK_SUFFIXES
+
+
 def benchmark_files(folder):
-    """The benchmark files in ``folder`` (.txt, .tsv, optionally .gz), sorted by name."""
+    """The benchmarks in ``folder``, sorted by name: its files (.txt, .tsv, .csv, optionally
+    .gz), those of the folders in it (``categorization/``, ``outliers/``), and BATS folders."""
     folder = Path(folder)
     if not folder.is_dir():
         raise BenchmarkFileError(f"{folder}: no such benchmark folder")
-    found = []
-    for path in sorted(folder.iterdir()):
-        if not path.is_file() or path.name.startswith("."):
-            continue
-        suffixes = [s.lower() for s in path.suffixes]
-        if suffixes and suffixes[-1] == ".gz":
-            suffixes = suffixes[:-1]
-        if suffixes and suffixes[-1] in BENCHMARK_SUFFIXES:
-            found.append(path)
+    found = [path for path in sorted(folder.iterdir()) if _is_benchmark_file(path)]
+    for sub in sorted(path for path in folder.iterdir() if path.is_dir()):
+        if is_bats_folder(sub):
+            found.append(sub)
+        else:
+            found += [path for path in sorted(sub.iterdir()) if _is_benchmark_file(path)]
     if not found:
         raise BenchmarkFileError(f"{folder}: no benchmark files "
                                  f"({', '.join(BENCHMARK_SUFFIXES)}) in this folder")
@@ -144,7 +164,9 @@ def benchmark_files(folder):
 
 
 def _bench_name(path):
-    """A file's name in the table: without ``.gz`` and its extension."""
+    """A file's name in the table: without ``.gz`` and its extension (a folder: its name)."""
+    if path.is_dir():
+        return path.name
     name = path.name
     if name.lower().endswith(".gz"):
         name = name[:-len(".gz")]
@@ -179,10 +201,12 @@ def evaluate_suite(kv, benchmarks, restrict_vocab=30000, pairs_restrict_vocab=30
     Returns
     -------
     list of SuiteRow
-        Per analogy set, the accuracy over all sections, then, if the file
-        has both kinds of section (the Google set), its ``semantic`` and
-        ``syntactic`` halves; per word-pair set, Spearman then Pearson. In
-        file order; ``ci`` holds each row's 95% interval (None for Pearson).
+        Per analogy set, the accuracy over all sections, then its parts:
+        Google's ``semantic`` and ``syntactic`` halves, or BATS's four; per
+        word-pair set, Spearman then Pearson; per categorization set, the
+        purity of each clustering (k-means first, the default); per outlier
+        set, the accuracy then OPP (as a fraction). In file order; ``ci``
+        holds each row's 95% interval (None for Pearson and OPP).
     """
     if isinstance(benchmarks, (str, os.PathLike)):
         paths = benchmark_files(benchmarks)
@@ -191,13 +215,26 @@ def evaluate_suite(kv, benchmarks, restrict_vocab=30000, pairs_restrict_vocab=30
     rows = []
     for path in paths:
         name = _bench_name(path)
-        if benchmark_kind(path) == "analogy":
+        kind = benchmark_kind(path)
+        if kind == "analogy":
             res = evaluate_analogies(kv, path, restrict_vocab=restrict_vocab,
                                      case_insensitive=case_insensitive, method=method)
             for metric, part in [(f"accuracy ({method})", res.total)] + [
-                    (half.name, half) for half in res.halves]:
+                    (part.name, part) for part in res.parts]:
                 rows.append(SuiteRow(name, "analogy", metric, part.accuracy, part.answered,
                                      part.questions, part.skipped, res, part.accuracy_ci))
+        elif kind == "categorization":
+            res = evaluate_categorization(kv, path, n_resamples=n_resamples or 1000, seed=seed)
+            for method_name, (value, ci) in res.purity_by_method.items():
+                rows.append(SuiteRow(name, kind, f"purity ({method_name})", value, res.answered,
+                                     res.items, len(res.missing), res, ci))
+        elif kind == "outliers":
+            res = evaluate_outliers(kv, path)
+            skipped = res.cases - res.answered
+            rows.append(SuiteRow(name, kind, "accuracy", res.accuracy, res.answered, res.cases,
+                                 skipped, res, res.accuracy_ci))
+            rows.append(SuiteRow(name, kind, "OPP", res.opp / 100, res.answered, res.cases,
+                                 skipped, res))
         else:
             res = evaluate_word_pairs(kv, path, restrict_vocab=pairs_restrict_vocab,
                                       case_insensitive=case_insensitive,

@@ -22,7 +22,8 @@ def _missing(value):
     return value is None or (isinstance(value, Real) and math.isnan(value))
 
 
-def scores(table, colors=None, title="benchmark scores"):
+def scores(table, colors=None, title="benchmark scores",
+           ylabel="score (Spearman's ρ or accuracy)"):
     """Grouped bar chart of benchmark scores, with 95% intervals as error bars.
 
     Parameters
@@ -34,7 +35,8 @@ def scores(table, colors=None, title="benchmark scores"):
         value of None or NaN, leaves a gap in the group.
     colors : dict, optional
         ``{model_name: colour}``; by default the palette in the order given.
-    title : str
+    title, ylabel : str
+        The panel's title and the y axis's label (what the scores are).
 
     Returns
     -------
@@ -85,7 +87,7 @@ def scores(table, colors=None, title="benchmark scores"):
     slant = len(benchmarks) > 4 or max(len(b) for b in benchmarks) > 10
     ax.set_xticks(range(len(benchmarks)), benchmarks,
                   **(dict(rotation=25, ha="right", rotation_mode="anchor") if slant else {}))
-    ax.set_ylabel("score (Spearman's ρ or accuracy)")
+    ax.set_ylabel(ylabel)
     ax.set_title(title)
     ax.grid(True, axis="y", alpha=0.3)
     ax.set_axisbelow(True)

@@ -25,7 +25,6 @@ from ..vectors.npz_format import metadata_to_json
 from .document import html_page, markdown
 from .explorer import explore
 
-SCORED_METRICS = ("spearman", "semantic", "syntactic")  # plus "accuracy (...)": the bar chart's
 
 
 @dataclass
@@ -115,18 +114,37 @@ def _with_interval(cell):
 
 
 def score_rows(rows):
-    """The rows the report shows and charts: each benchmark's main score per model."""
-    return [row for row in rows if row.metric in SCORED_METRICS
-            or row.metric.startswith("accuracy")]
+    """The rows the report's table shows: every score but Pearson's (Spearman's is the one)."""
+    return [row for row in rows if row.metric != "pearson"]
+
+
+# The figures of scores: each task's main score, a chart per task: (file stem, title,
+# y label, caption, which rows, whether a bar is named by its set alone).
+CHARTS = (
+    ("scores", "benchmark scores", "score (Spearman's ρ or accuracy)",
+     "Similarity (Spearman's rho, bootstrap intervals) and analogies (accuracy, Wilson "
+     "intervals).",
+     lambda row: row.kind in ("analogy", "word-pairs") and row.metric != "pearson", False),
+    ("categorization", "categorization", "purity of the k-means clusters",
+     "Categorization: purity of the k-means clusters (the default of three clusterings; the "
+     "table has all), with bootstrap intervals over the words.",
+     lambda row: row.kind == "categorization" and row.metric == "purity (kmeans)", True),
+    ("outliers", "outlier detection", "outliers found (accuracy)",
+     "Outlier detection: the share of outliers found (Wilson intervals); the table also gives "
+     "OPP, the outliers' mean position.",
+     lambda row: row.kind == "outliers" and row.metric == "accuracy", True),
+)
 
 
 def _label(row):
-    metric = "" if row.metric.startswith("accuracy") or row.metric == "spearman" else row.metric
+    main = row.metric == "spearman" or (row.kind == "analogy" and row.metric.startswith("accuracy"))
+    metric = "" if main else row.metric
     return f"{row.name} {metric}".strip()
 
 
 def results_table(runs, rows):
-    """(header, body) of the main table: a row per score, then time and memory; a column per model."""
+    """(header, body) of the main table: a row per score, then time and memory; a column per
+    model."""
     names = [run.name for run in runs]
     body = [(_label(row), *(_with_interval(row.cells.get(name)) for name in names))
             for row in score_rows(rows)]
@@ -155,12 +173,16 @@ def figures(runs, rows, groups, arrows, similarity_results, epoch_benchmark=None
     """The report's figures: [(file stem, caption, Figure)], skipping those with no data."""
     colors = plot.model_colors([run.name for run in runs])
     made = []
-    table = {run.name: {_label(row): (cell.value, *(cell.ci or (None, None)))
-                        for row in score_rows(rows) if (cell := row.cells.get(run.name))}
-             for run in runs}
-    if any(table.values()):
-        made.append(("scores", "Scores with their 95% intervals (bootstrap for Spearman's rho, "
-                     "Wilson for accuracies).", plot.scores(table, colors=colors)))
+    for stem, title, ylabel, caption, wanted, by_set in CHARTS:
+        table = {run.name: {(row.name if by_set else _label(row)):
+                            (cell.value, *(cell.ci or (None, None)))
+                            for row in rows if wanted(row) and (cell := row.cells.get(run.name))}
+                 for run in runs}
+        drawn = [value for scores in table.values() for value, *_ in scores.values()
+                 if value is not None and not math.isnan(value)]
+        if drawn:   # a chart of nothing but unanswered sets says nothing
+            made.append((stem, caption, plot.scores(table, colors=colors, title=title,
+                                                    ylabel=ylabel)))
     curves = {run.name: run.loss_curve for run in runs if run.loss_curve}
     if curves:
         left_out = [run.name for run in runs if not run.loss_curve]
