@@ -76,3 +76,27 @@ def test_a_bad_line_is_named(tmp_path):
     bad.write_text("mouse\tmice\nchild\n", encoding="utf-8")
     with pytest.raises(BenchmarkFileError, match=r"I02 \[noun - plural_irreg\].txt: line 2"):
         read_bats_folder(folder)
+
+
+def test_a_bats_folder_is_found_by_name_and_colours_a_map(tmp_path, monkeypatch):
+    # `wordvec eval --benchmark BATS_3.0`, `explore --analogies BATS_3.0`: names, as in eval/.
+    from wordvec.evaluation.analogy import section_words
+
+    bats_folder(tmp_path / "eval")
+    monkeypatch.setenv("WORDVEC_DATA", str(tmp_path))
+    assert benchmark_kind("BATS_3.0") == "analogy"
+    words = section_words("BATS_3.0")
+    assert words["I01 [noun - plural_reg]"] == ["cat", "cats", "dog", "dogs", "car", "cars",
+                                                "autos"]
+
+
+def test_a_repeated_word_keeps_its_questions_and_slashes_elsewhere_are_words(tmp_path):
+    folder = tmp_path / "bats"
+    folder.mkdir()
+    (folder / "L01 [hypernyms - animals].txt").write_text("cat\tfeline\ncat\tanimal\ndog\tcanine\n")
+    _, questions = read_bats_folder(folder)
+    assert len(questions) == 6                  # 3 pairs, the two "cat" lines both kept
+    path = tmp_path / "google.txt"
+    path.write_text(": family\ncat cats dog dogs/hounds\n", encoding="utf-8")
+    result = evaluate_analogies(KV, path, restrict_vocab=None)
+    assert result.total.answered == 0           # "dogs/hounds" is one (unknown) word here

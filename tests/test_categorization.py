@@ -126,3 +126,12 @@ def test_an_independent_kmeans_agrees_within_the_spread_of_seeds():
     spread = max(max(ours) - min(ours), max(theirs) - min(theirs))
     print(f"\nAP, {len(known)} words: ours {np.round(ours, 3)}, scikit-learn {np.round(theirs, 3)}")
     assert abs(np.mean(ours) - np.mean(theirs)) <= spread + 0.01
+
+
+def test_a_gzipped_set_is_read_as_the_suite_finds_it(tmp_path):
+    import gzip
+
+    with gzip.open(tmp_path / "toy.csv.gz", "wt", encoding="utf-8") as out:
+        out.write(",category,word\n0,a,a1\n1,a,a2\n2,b,b1\n3,b,b2\n")
+    assert benchmark_kind(tmp_path / "toy.csv.gz") == "categorization"
+    assert evaluate_categorization(toy_vectors(), tmp_path / "toy.csv.gz").purity == 1.0

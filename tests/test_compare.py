@@ -95,12 +95,12 @@ def test_each_family_takes_the_settings_of_its_corpus_size_and_the_report_says_w
                  "--quiet", "--workers", "1"]) == 0
     results = json.loads((tmp_path / "rule" / "results.json").read_text())
     glove, svd = results["models"]
-    assert (glove["preset"], glove["preset_reason"]) == ("small-corpus", "0.57M tokens")
+    assert (glove["preset"], glove["preset_reason"]) == ("small-corpus", "0.569M tokens")
     assert glove["params"]["x_max"] == 10.0 and glove["params"]["window"] == 50
     assert (svd["preset"], svd["preset_reason"]) == ("defaults", None)
     assert "glove: small-corpus below 100M tokens, its defaults above" in results["preset_rule"]
     markdown = (tmp_path / "rule" / "report.md").read_text()
-    assert "| glove | glove | small-corpus (0.57M tokens) |" in markdown
+    assert "| glove | glove | small-corpus (0.569M tokens) |" in markdown
     # GloVe misses the planted analogies here, and the report says why in words.
     assert results["scores"][0]["models"]["glove"]["value"] < 0.9
     assert re.search(r"\d+% of its pairs of words never meet within 50 words", markdown)
@@ -108,6 +108,8 @@ def test_each_family_takes_the_settings_of_its_corpus_size_and_the_report_says_w
 
     assert main(["compare", "--algorithms", "glove", "--preset", "paper", "--out",
                  str(tmp_path / "paper"), "--quiet", "--workers", "1"]) == 0
-    [paper] = json.loads((tmp_path / "paper" / "results.json").read_text())["models"]
+    results = json.loads((tmp_path / "paper" / "results.json").read_text())
+    [paper] = results["models"]
     assert (paper["preset"], paper["preset_reason"], paper["params"]["x_max"]) == \
         ("paper", "--preset", 100.0)
+    assert results["notes"][0].endswith("they come from the --preset given.")

@@ -24,7 +24,7 @@ def kv(words, seed=0, dim=4):
 def page_data(html):
     found = re.search(r'<script type="application/json" id="wordvec-data">(.*?)</script>',
                       html, re.S)
-    return json.loads(found.group(1).replace("<\\/", "</"))
+    return json.loads(found.group(1))
 
 
 def floats(text):
@@ -39,6 +39,16 @@ def test_the_page_holds_the_words_every_model_knows_and_counts_the_rest():
     # Among each model's top 4, "dog" is not in the first model: left out.
     assert left_out == 1
     assert shared_words([first], top=3) == (["the", "paris", "france"], 0)
+    # A word every model knows but that falls beyond the page's top is not "left out".
+    a, b = kv(["a", "b", "c", "x"]), kv(["x", "a", "b", "c"], seed=1)
+    assert shared_words([a, b], top=2) == (["a", "b"], 0)
+
+
+def test_no_word_can_end_the_script_that_holds_the_data():
+    words = ["</script><script>alert(1)</script>", "<!--", "plain"]
+    page = explore(kv(words))
+    assert page.html.count("</script>") == 2 and "<!--" not in page.html
+    assert page_data(page.html)["words"] == words
 
 
 def test_the_data_are_the_unit_vectors_of_the_page_words():

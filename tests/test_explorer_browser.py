@@ -142,6 +142,19 @@ def test_every_map_draws_its_points_and_a_click_selects_in_all(opened, trained):
     assert opened.neighbour_lists()[0] == [w for w, _ in models["sg"].most_similar("tokyo")]
 
 
+def test_a_drag_pans_and_selects_nothing(opened):
+    opened.page.fill("#word", "king")
+    opened.page.press("#word", "Enter")
+    x, y = opened.js("explorer.position(0, 'paris')")
+    opened.page.mouse.move(x, y)
+    opened.page.mouse.down()
+    opened.page.mouse.move(x + 60, y + 40, steps=5)
+    opened.page.mouse.up()
+    assert opened.js("explorer.selected()") == "king"          # the drag ended on no click
+    nx, ny = opened.js("explorer.position(0, 'paris')")
+    assert (round(nx - x), round(ny - y)) == (60, 40)           # the map moved with it
+
+
 def test_bad_input_says_what_is_wrong_on_the_page(opened):
     opened.page.fill("#word", "atlantis")
     opened.page.press("#word", "Enter")

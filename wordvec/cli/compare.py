@@ -31,7 +31,7 @@ from wordvec.evaluation import evaluate_analogies, evaluate_word_pairs
 from wordvec.evaluation.suite import (ModelsRow, SuiteRow, benchmark_files, benchmark_kind,
                                       evaluate_models)
 from wordvec.report import ModelRun, read_groups, write_report
-from wordvec.train import corpus_rule, preset_for_corpus
+from wordvec.train import corpus_rule, preset_for_corpus, token_count
 from wordvec.util import cache_root, eval_dir, peak_rss_mb, reset_peak_rss
 
 from .algorithms import ALGORITHMS
@@ -122,13 +122,13 @@ def _params(algorithm, opts, n_tokens):
     else the one its corpus-size rule gives, else its defaults; then the shared flags."""
     estimator = algorithm.estimator
     given = [preset for preset in opts.preset if preset in algorithm.presets]
-    if given:
-        used, why = given[-1], "--preset"
+    if given:   # several apply in the order given, the later winning: all are named
+        used, why = "+".join(given), "--preset"
     else:
         used = preset_for_corpus(algorithm.by_corpus_size, n_tokens)
-        why = f"{n_tokens / 1e6:.2g}M tokens" if used else None
+        why = f"{token_count(n_tokens)} tokens" if used else None
     params = {}
-    for preset in given or ([used] if used else []):
+    for preset in given or ([used] if used else []):   # several: applied in turn
         params.update(algorithm.presets[preset].params_for(estimator.algorithm))
     # One vocabulary for all: its settings come from compare's flags, whatever a preset says.
     params.update(min_count=opts.min_count, max_vocab_size=None, max_final_vocab=None,
@@ -282,9 +282,11 @@ def shortfall_notes(runs, encoded, vocab_size, solved=0.9):
         if peak > final + 0.05:
             text += f" (after {peak:.0%} at epoch {run.epoch_scores.index(peak) + 1})"
         if run.algorithm == "glove":
-            window = run.params.get("window", 10)
-            counts = count_cooccurrences(encoded, vocab_size, window=window)
-            share = 1 - counts.nnz / (vocab_size * (vocab_size + 1) // 2)
+            window, symmetric = run.params.get("window", 10), run.params.get("symmetric", True)
+            counts = count_cooccurrences(encoded, vocab_size, window=window, symmetric=symmetric)
+            # A symmetric matrix stores one triangle with its diagonal; else every cell.
+            cells = vocab_size * (vocab_size + 1) // 2 if symmetric else vocab_size ** 2
+            share = 1 - counts.nnz / cells
             text += (f". GloVe fits the logarithm of the count of every pair of words that "
                      f"co-occur, and leaves out the pairs that never do (log 0 has no value). "
                      f"This corpus is made of a few sentence templates: {share:.0%} of its pairs "
@@ -292,9 +294,10 @@ def shortfall_notes(runs, encoded, vocab_size, solved=0.9):
                      "the planted structure, which word2vec sees through its noise words and "
                      "PPMI-SVD through the zeros of its matrix. With a pseudo-count of 0.1 "
                      "added to every pair, the same GloVe solves 99-100% of them")
+        origin = ("the --preset given" if run.preset_reason == "--preset" else
+                  "the size rule below, set by sweeps on real text")
         notes.append(text + ". Its settings were not tuned on these questions, which would be "
-                     "choosing by the benchmark reported; they come from the size rule below, "
-                     "set by sweeps on real text.")
+                     f"choosing by the benchmark reported; they come from {origin}.")
     return notes
 
 

@@ -217,10 +217,11 @@ def section_words(path):
     colours words by section, for one).
     """
     path = find_benchmark(path, "analogy")
-    sections, questions = _parse_analogies(path)
+    sections, questions = read_bats_folder(path) if Path(path).is_dir() else \
+        _parse_analogies(path)
     found, seen = {name: [] for name in sections}, set()
-    for index, _, words in questions:
-        for word in words:
+    for index, _, (a, b, c, d) in questions:
+        for word in (a, b, c, *d.split("/")):
             if word not in seen:
                 seen.add(word)
                 found[sections[index]].append(word)
@@ -335,9 +336,11 @@ def evaluate_analogies(kv, path, restrict_vocab=30000, case_insensitive=True, me
     fold = str.upper if case_insensitive else (lambda w: w)
     known, count = known_words(kv, restrict_vocab, case_insensitive)
 
-    # (a, b, c, the right answers): BATS may accept several ("d1/d2").
-    folded = [(fold(a), fold(b), fold(c), tuple(fold(x) for x in d.split("/")))
-              for _, _, (a, b, c, d) in parsed]
+    # (a, b, c, the right answers): a BATS section may accept several ("d1/d2").
+    bats = [part_of(name) for name in section_names]
+    folded = [(fold(a), fold(b), fold(c),
+               tuple(fold(x) for x in (d.split("/") if bats[si] else [d])))
+              for si, _, (a, b, c, d) in parsed]
     answerable = [i for i, q in enumerate(folded)
                   if all(w in known for w in q[:3]) and any(w in known for w in q[3])]
     predicted = {}
@@ -380,7 +383,6 @@ def evaluate_analogies(kv, path, restrict_vocab=30000, case_insensitive=True, me
     result.sections = [SectionResult(name, dummy4unknown=dummy4unknown) for name in section_names]
     result.total = SectionResult("total", dummy4unknown=dummy4unknown)
     # The set's own parts: BATS's four, or Google's semantic and syntactic halves.
-    bats = [part_of(name) for name in section_names]
     syntactic = [name.startswith("gram") for name in section_names]
     if all(bats):
         part_names = bats

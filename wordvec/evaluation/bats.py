@@ -75,9 +75,9 @@ def read_bats_folder(folder):
                                      f"question, found {len(pairs)}")
         sections.append(path.stem)
         index = len(sections) - 1
-        for _, a, a_answers in pairs:
-            for number, b, b_answers in pairs:
-                if b != a:
+        for i, (_, a, a_answers) in enumerate(pairs):
+            for j, (number, b, b_answers) in enumerate(pairs):
+                if j != i:
                     questions.append((index, number, (a, a_answers[0], b, "/".join(b_answers))))
     if not questions:
         raise BenchmarkFileError(f"{folder}: no BATS category files (I01 [...].txt) found")

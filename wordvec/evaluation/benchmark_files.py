@@ -143,11 +143,7 @@ def read_csv_rows(path, columns, what):
     ``cells`` are the row's cells after the index, stripped.
     """
     path = find_benchmark(path, what)
-    try:
-        with open(path, encoding="utf-8", newline="") as stream:
-            rows = list(csv.reader(stream))
-    except UnicodeDecodeError as error:
-        raise BenchmarkFileError(f"{path}: not UTF-8 text ({error.reason})") from None
+    rows = list(csv.reader(read_lines(path, what)))   # .gz too; not UTF-8: the line named
     if not rows or [cell.strip() for cell in rows[0][1:]] != list(columns):
         raise BenchmarkFileError(f"{path}: line 1: expected the header ',{','.join(columns)}', "
                                  f"got {','.join(rows[0]) if rows else 'an empty file'!r}")

@@ -68,8 +68,8 @@ class CategorizationResult:
         return self.purity_by_method[DEFAULT_METHOD][0]
 
     def __str__(self):
-        parts = ", ".join(f"{method} {value:.3f} [{low:.3f}, {high:.3f}]"
-                          for method, (value, (low, high)) in self.purity_by_method.items())
+        parts = ", ".join(f"{method} {value:.3f}" + (f" [{ci[0]:.3f}, {ci[1]:.3f}]" if ci else "")
+                          for method, (value, ci) in self.purity_by_method.items())
         return (f"{self.name}: purity {parts}; {self.answered:,} of {self.items:,} words "
                 f"({len(self.missing):,} unknown), {self.categories} categories")
 
@@ -191,8 +191,8 @@ def evaluate_categorization(kv, path, methods=METHODS, n_resamples=1000, seed=0)
         A ``,category,word`` CSV, or its name in the data (``ap``, ``bless``, ...).
     methods : tuple of str
         Which clusterings (``METHODS``); k-means is the default score.
-    n_resamples : int
-        Bootstrap resamples of the words for each interval.
+    n_resamples : int or None
+        Bootstrap resamples of the words for each interval (None: no interval).
 
     Returns
     -------
@@ -212,13 +212,13 @@ def evaluate_categorization(kv, path, methods=METHODS, n_resamples=1000, seed=0)
     result = CategorizationResult(name, len(items), len(vectors), len(names), missing)
     if len(vectors) < len(names):
         for method in methods:
-            result.purity_by_method[method] = (float("nan"), (float("nan"), float("nan")))
+            result.purity_by_method[method] = (float("nan"), None)
         return result
     vectors = np.asarray(vectors, dtype=np.float64)
     categories = np.asarray(categories)
     for method in methods:
         right = right_by_majority(cluster(vectors, len(names), method, seed), categories)
-        low, high = bootstrap_interval(lambda rows: right[rows].mean(), len(right),
-                                       n_resamples, seed)
-        result.purity_by_method[method] = (float(right.mean()), (low, high))
+        interval = bootstrap_interval(lambda rows: right[rows].mean(), len(right),
+                                      n_resamples, seed) if n_resamples else None
+        result.purity_by_method[method] = (float(right.mean()), interval)
     return result

@@ -57,7 +57,7 @@ from ..vectors.keyedvectors import KeyedVectors
 from .analogy import (ANALOGY_METHODS, AnalogyQuestion, AnalogyResult, SectionResult,
                       evaluate_analogies)
 from .bats import is_bats_folder
-from .benchmark_files import read_lines
+from .benchmark_files import find_benchmark, read_lines
 from .categorization import evaluate_categorization
 from .outliers import evaluate_outliers
 from .stats import pearson, rankdata, spearman, spearman_bootstrap_ci, wilson_interval
@@ -123,6 +123,7 @@ def benchmark_kind(path):
     BenchmarkFileError
         The file is missing, empty or not UTF-8.
     """
+    path = find_benchmark(path)   # a name (BATS_3.0, ap) as the data folder holds it
     if is_bats_folder(path):
         return "analogy"
     for line in read_lines(path, "benchmark"):
@@ -224,7 +225,7 @@ def evaluate_suite(kv, benchmarks, restrict_vocab=30000, pairs_restrict_vocab=30
                 rows.append(SuiteRow(name, "analogy", metric, part.accuracy, part.answered,
                                      part.questions, part.skipped, res, part.accuracy_ci))
         elif kind == "categorization":
-            res = evaluate_categorization(kv, path, n_resamples=n_resamples or 1000, seed=seed)
+            res = evaluate_categorization(kv, path, n_resamples=n_resamples, seed=seed)
             for method_name, (value, ci) in res.purity_by_method.items():
                 rows.append(SuiteRow(name, kind, f"purity ({method_name})", value, res.answered,
                                      res.items, len(res.missing), res, ci))

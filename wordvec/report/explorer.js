@@ -15,8 +15,11 @@
   const TOPN = 10;                  // neighbours listed per model
   const COMPLETIONS = 20;           // words offered while typing
   const HIT_PIXELS = 8;             // how near a click must be to a point
-  const PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
-                   "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#7f7f7f"];
+  // matplotlib's tab20, dark shades first: 20 groups before a colour repeats.
+  const PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
+                   "#e377c2", "#7f7f7f", "#bcbd22", "#17becf", "#aec7e8", "#ffbb78",
+                   "#98df8a", "#ff9896", "#c5b0d5", "#c49c94", "#f7b6d2", "#c7c7c7",
+                   "#dbdb8d", "#9edae5"];
   const UNGROUPED = "rgba(90, 90, 90, 0.35)";
 
   const data = JSON.parse(document.getElementById("wordvec-data").textContent);
@@ -63,7 +66,7 @@
   function best(scores, count, exclude) {
     const chosen = [];   // [index, score], best first, at most `count` long
     for (let i = 0; i < scores.length; i++) {
-      if (exclude.has(i)) continue;
+      if (exclude.has(i) || Number.isNaN(scores[i])) continue;   // NaN ranks last, as in Python
       const s = scores[i];
       if (chosen.length === count && s <= chosen[count - 1][1]) continue;
       let at = chosen.length;
@@ -140,6 +143,9 @@
       item.append(swatch, `${name} (${counts[g]})`);
       node.append(item);
     });
+    if (groups.names.length > PALETTE.length) {
+      node.append(` (${groups.names.length} groups: colours repeat after ${PALETTE.length}.)`);
+    }
     if (groups.dropped) {
       node.append(` ${groups.dropped} word(s) of the groups file are not on this page.`);
     }
@@ -273,6 +279,7 @@
     listen() {
       const canvas = this.canvas;
       let drag = null;
+      let dragged = false;   // the click that ends a drag selects nothing
       const local = (event) => {
         const box = canvas.getBoundingClientRect();
         return [event.clientX - box.left, event.clientY - box.top];
@@ -281,7 +288,10 @@
         const [x, y] = local(event);
         drag = { x, y, moved: false };
       });
-      window.addEventListener("mouseup", () => { drag = null; });
+      window.addEventListener("mouseup", () => {
+        dragged = Boolean(drag && drag.moved);
+        drag = null;
+      });
       canvas.addEventListener("mousemove", (event) => {
         const [x, y] = local(event);
         if (drag) {
@@ -297,17 +307,19 @@
       });
       canvas.addEventListener("mouseleave", () => { this.hover = -1; this.draw(); });
       canvas.addEventListener("click", (event) => {
-        if (drag && drag.moved) return;
+        if (dragged) { dragged = false; return; }
         const [x, y] = local(event);
         const i = this.nearest(x, y);
         if (i >= 0) select(words[i]);
       });
       canvas.addEventListener("wheel", (event) => {
+        if (event.deltaY === 0) return;   // a sideways scroll: not a zoom
         event.preventDefault();
         const [x, y] = local(event);
         this.zoom(event.deltaY < 0 ? 1.25 : 0.8, x, y);
       }, { passive: false });
       canvas.addEventListener("keydown", (event) => {
+        if (event.ctrlKey || event.metaKey || event.altKey) return;   // the browser's own zoom
         const step = 40, w = canvas.clientWidth / 2, h = canvas.clientHeight / 2;
         const moves = { ArrowLeft: [step, 0], ArrowRight: [-step, 0],
                         ArrowUp: [0, step], ArrowDown: [0, -step] };
@@ -377,6 +389,10 @@
       return null;
     }
     const answers = models.map((model) => analogy(model, a, b, c)[0]);
+    if (answers.some((found) => found === undefined)) {
+      say("This page has no word left to answer with, besides a, b and c.", true);
+      return null;
+    }
     select(answers[0].word);
     answer.textContent = `${a} is to ${b} as ${c} is to ` + answers.map((found, m) =>
       `${found.word} (${models[m].name}, ${found.score.toFixed(3)})`).join(", ") + ".";

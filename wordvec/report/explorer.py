@@ -15,7 +15,8 @@ base64 (4 bytes a value, 4/3 of that in text: 20,000 words of 100 dimensions
 make 10.7 MB), and the map's coordinates (PCA in Python by default; t-SNE
 with the ``openTSNE`` package, ``map="tsne"``). The neighbours are computed in
 the page from those vectors, so they are ``KeyedVectors.most_similar``'s
-over the same words, in the same order.
+over the same words (the first model's order) in the same order, but for
+near-ties within float32 rounding (the page sums in float64).
 
 >>> import numpy as np
 >>> from wordvec import KeyedVectors
@@ -75,15 +76,14 @@ def shared_words(models, top=DEFAULT_TOP):
     """The first ``top`` words, in the first model's order, that every model knows.
 
     Returns ``(words, left_out)``: ``left_out`` counts the words among each
-    model's own first ``top`` that are not on the page (missing from another
-    model), so that a page can say how much of the vocabularies it leaves aside.
+    model's own first ``top`` that some other model does not know, so that a
+    page can say how much of the vocabularies it leaves aside.
     """
     first, *others = models
     known = [set(kv.index_to_key) for kv in others]
     words = [w for w in first.index_to_key if all(w in k for k in known)][:top]
-    on_page = set(words)
     tops = set().union(*(kv.index_to_key[:top] for kv in models))
-    return words, len(tops - on_page)
+    return words, sum(1 for w in tops if not all(w in kv for kv in models))
 
 
 def read_word_groups(text, words):
@@ -231,7 +231,8 @@ def explore(models, out=None, top=DEFAULT_TOP, groups=None, analogies=None, map=
 
 def _page(data):
     """The HTML: the style, the data as JSON, the script; nothing fetched from elsewhere."""
-    payload = json.dumps(data, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
+    # No "<" at all inside the script element: "</script" or "<!--" in a word cannot end it.
+    payload = json.dumps(data, separators=(",", ":"), ensure_ascii=False).replace("<", "\\u003c")
     style = (HERE / "explorer.css").read_text(encoding="utf-8")
     script = (HERE / "explorer.js").read_text(encoding="utf-8")
     title = html.escape(data["title"])

@@ -15,9 +15,9 @@ from .count_estimator import COUNTING, CountEstimator
 from .estimator import (RUN_PARAMS, VOCABULARY_PARAMS, Algorithm, Estimator, Param, check_bool,
                         check_choice, check_int, check_number, uniform_rows)
 from .loop import train_epochs
-from .presets import Preset, corpus_rule, find_preset, preset_for_corpus
+from .presets import Preset, corpus_rule, find_preset, preset_for_corpus, token_count
 
 __all__ = ["Algorithm", "COUNTING", "Checkpoint", "CheckpointError", "CountEstimator",
            "Estimator", "Param", "Preset", "RUN_PARAMS", "VOCABULARY_PARAMS", "check_bool",
            "check_choice", "check_int", "check_number", "corpus_rule", "find_preset",
-           "preset_for_corpus", "train_epochs", "uniform_rows"]
+           "preset_for_corpus", "token_count", "train_epochs", "uniform_rows"]

@@ -19,6 +19,8 @@ that reads it, and ``corpus_rule`` says it in words for a report.
 >>> sizes = ((100_000_000, "small-corpus"),)
 >>> preset_for_corpus(sizes, 17_000_000), preset_for_corpus(sizes, 2_000_000_000)
 ('small-corpus', None)
+>>> token_count(569_077), token_count(99_700_000), token_count(16_687_029)
+('0.569M', '99.7M', '16.7M')
 >>> corpus_rule("glove", sizes)
 'glove: small-corpus below 100M tokens, its defaults above'
 """
@@ -81,8 +83,11 @@ def preset_for_corpus(by_corpus_size, n_tokens):
     return None
 
 
-def _tokens(n):
-    return f"{n / 1e9:g}B" if n >= 1e9 else f"{n / 1e6:g}M" if n >= 1e6 else f"{n:,}"
+def token_count(n):
+    """A number of tokens, short: 570,000 -> '0.57M', 17_000_000 -> '17M', 2e9 -> '2B'."""
+    if n >= 1e9:
+        return f"{n / 1e9:.3g}B"
+    return f"{n / 1e6:.3g}M" if n >= 1e5 else f"{n:,}"
 
 
 def corpus_rule(command, by_corpus_size):
@@ -91,8 +96,8 @@ def corpus_rule(command, by_corpus_size):
         return f"{command}: its defaults at every size"
     parts, low = [], None
     for below, name in by_corpus_size:
-        span = f"below {_tokens(below)}" if low is None else \
-            f"from {_tokens(low)} to {_tokens(below)}"
+        span = f"below {token_count(below)}" if low is None else \
+            f"from {token_count(low)} to {token_count(below)}"
         parts.append(f"{name} {span} tokens")
         low = below
     return f"{command}: {', '.join(parts)}, its defaults above"
