@@ -33,9 +33,10 @@ def explore_command(args):
     page = explore(models, out, top=args.top, groups=args.groups, analogies=args.analogies,
                    map=args.map)
     size = out.stat().st_size
-    print(f"{len(page.words):,} words"
-          + (f" shared by {len(models)} models ({page.left_out:,} of their top "
-             f"{args.top:,} left out: not in every model)" if len(models) > 1 else ""))
+    shared = f" shared by {len(models)} models" if len(models) > 1 else ""
+    print(f"{len(page.words):,} words{shared}"
+          + (f" ({page.left_out:,} of their top {args.top:,} left out: not in every model)"
+             if page.left_out else ""))
     if args.groups or args.analogies:
         print(f"colours  {_words(page.group_words)} in groups"
               + (f"; {_words(page.dropped)} of {args.groups} not on the page, left out"
