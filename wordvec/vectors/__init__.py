@@ -5,11 +5,15 @@
 * ``formats``: saving and loading by file extension, which dispatches to
   ``text_format`` (word2vec text and GloVe), ``binary_format`` (word2vec
   binary) and ``npz_format`` (our own, with counts and metadata);
+* ``subword_vectors``: ``SubwordVectors``, a subword model's vectors, which
+  answer words outside the vocabulary from their n-grams;
 * ``nonfinite``: NaN and infinity found and refused;
 * ``projector``: the two TSV files of the Embedding Projector.
 """
 from .formats import FORMATS, detect_format
 from .keyedvectors import KeyedVectors
 from .projector import write_projector_files
+from .subword_vectors import SubwordVectors
 
-__all__ = ["FORMATS", "KeyedVectors", "detect_format", "write_projector_files"]
+__all__ = ["FORMATS", "KeyedVectors", "SubwordVectors", "detect_format",
+           "write_projector_files"]
