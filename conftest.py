@@ -18,7 +18,8 @@ import pytest
 REQUIRED = {"WORDVEC_DATA": "WORDVEC_REQUIRE_DATA", "WORDVEC_BROWSER": "WORDVEC_REQUIRE_BROWSER"}
 
 KERNEL_MODULES = ("wordvec/engine/jit.py", "wordvec/engine/rng.py", "wordvec/engine/alias.py",
-                  "wordvec/engine/prefetch.py", "wordvec/cooccur/kernels.py",
+                  "wordvec/engine/prefetch.py", "wordvec/engine/logistic.py",
+                  "wordvec/engine/windows.py", "wordvec/cooccur/kernels.py",
                   "wordvec/cooccur/counting.py", "w2v/kernels.py", "w2v/reference.py",
                   "glove/kernels.py", "glove/reference.py", "svd/kernels.py", "svd/ppmi.py",
                   "svd/reference.py")

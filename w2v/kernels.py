@@ -1,26 +1,19 @@
 """Numba kernels for Word2Vec: plain functions over flat arrays, no objects.
 
-``train_targets`` is ``reference.train_targets`` made fast: the one step
-every variant shares, with the same names for the same quantities (h,
-grad_h = ∂J/∂h, g = ∂J/∂score). ``skipgram_chunk`` and ``cbow_chunk`` walk
-a chunk of the encoded corpus and feed it to that step, example after
-example, with negative sampling, hierarchical softmax, or both. The Python
-driver (``base.py``) calls them once per chunk and owns everything else.
+``train_targets`` (in the core's engine, ``wordvec/engine/logistic.py``) is
+``reference.train_targets`` made fast: the one step every variant shares,
+with the same names for the same quantities (h, grad_h = ∂J/∂h,
+g = ∂J/∂score). ``skipgram_chunk`` and ``cbow_chunk`` walk a chunk of the
+encoded corpus and feed it to that step, example after example, with
+negative sampling, hierarchical softmax, or both. The Python driver
+(``base.py``) calls them once per chunk and owns everything else.
 
 The arrays travel in bundles, one per concept (namedtuples: Numba passes
-them like C structs, at no cost)::
+them like C structs, at no cost). ``CorpusArrays``, ``Chunk`` and
+``NegativeSampling`` are the engine's (``wordvec/engine/windows.py``, with
+``subsample``, ``draw_noise`` and the other pieces fastText shares); the
+one of Word2Vec's own is::
 
-    CorpusArrays(ids, bounds, keep_prob)
-        ids        (n_words,) int32          the encoded corpus (wordvec.text.encode)
-        bounds     (n_sentences + 1,) int64  sentence s is ids[bounds[s]:bounds[s + 1]]
-        keep_prob  (V,) float64              subsampling: the chance to keep each word
-    Chunk(first_sentence, end_sentence, alpha_start, alpha_end)
-        the sentences [first_sentence, end_sentence), and the learning rate at
-        the chunk's first word and after its last (linear, stepped per sentence)
-    NegativeSampling(negative, W_out, noise_prob, noise_alias)
-        negative   int                       noise words per example; 0 turns NS off
-        W_out      (V, stride) float32       output vectors (word2vec.c's syn1neg)
-        noise_prob, noise_alias  (V,)        alias table of the noise distribution
     HierarchicalSoftmax(on, W_hs, points, labels, lengths)
         on         bool                      False turns HS off (the arrays are unused)
         W_hs       (V - 1, stride) float32   inner-node vectors (word2vec.c's syn1)
@@ -41,119 +34,15 @@ from collections import namedtuple
 
 import numpy as np
 
-from wordvec.engine import alias_draw, below, float_kernel, next_u64, prefetch_row, to_unit
+from wordvec.engine import below, float_kernel, next_u64, prefetch_row
+from wordvec.engine.logistic import fold_loss, train_targets
+from wordvec.engine.windows import (Chunk, CorpusArrays, NegativeSampling, chunk_scratch,
+                                    draw_noise, sentence_alpha, subsample)
 
-CorpusArrays = namedtuple("CorpusArrays", "ids bounds keep_prob")
-Chunk = namedtuple("Chunk", "first_sentence end_sentence alpha_start alpha_end")
-NegativeSampling = namedtuple("NegativeSampling", "negative W_out noise_prob noise_alias")
+__all__ = ["Chunk", "CorpusArrays", "HierarchicalSoftmax", "NegativeSampling", "cbow_chunk",
+           "skipgram_chunk", "train_targets"]
+
 HierarchicalSoftmax = namedtuple("HierarchicalSoftmax", "on W_hs points labels lengths")
-
-# exp(-40) is below float32 resolution around 1, so clipping the score there
-# never changes a gradient; it keeps exp() finite for any score.
-MAX_SCORE = np.float32(40.0)
-# Below this the running product of likelihoods is folded into the loss sum
-# (see _fold); products of one example's terms stay far above 1e-300.
-_UNDERFLOW_GUARD = 1e-150
-
-
-@float_kernel
-def train_targets(h, W_out, targets, labels, n_targets, alpha, grad_h):
-    """Train the rows W_out[targets[:n_targets]] on input h, in place.
-
-    h         (>= dim,) float32   the input vector (a row of W_in, or CBOW's mean)
-    targets   (>= n_targets,) int  output rows; labels (>= n_targets,) float32, 0 or 1
-    alpha     float32             the learning rate
-    grad_h    (dim,) float32      ∂J/∂h, added to (the caller then moves h by
-                                  -alpha grad_h); its length is the vector size
-    Returns the likelihood Π σ(±u_t·h) of the labels (float64). Its -log is
-    the reference's loss; returning the product, not the log, lets the
-    caller take one log per many examples: log is the most expensive
-    instruction here.
-    """
-    dim = grad_h.shape[0]
-    likelihood = 1.0
-    for t in range(n_targets):
-        target = targets[t]
-        label = labels[t]
-        score = np.float32(0.0)
-        for k in range(dim):
-            score += h[k] * W_out[target, k]
-        if score > MAX_SCORE:  # written as ifs, not min/max, so a NaN passes through
-            score = MAX_SCORE
-        elif score < -MAX_SCORE:
-            score = -MAX_SCORE
-        exp_minus = np.float32(math.exp(-score))
-        prob = np.float32(1.0) / (np.float32(1.0) + exp_minus)  # σ(score)
-        # σ(-x) = e^-x σ(x): exact even where 1 - σ(x) would round to 0.
-        likelihood *= np.float64(prob if label > 0.5 else exp_minus * prob)
-        g = prob - label  # ∂J/∂score
-        step = alpha * g
-        for k in range(dim):
-            grad_h[k] += g * W_out[target, k]  # u_t before its own update
-            W_out[target, k] -= step * h[k]
-    return likelihood
-
-
-@float_kernel
-def _fold(loss, likelihood):
-    """Move a small running likelihood product into the loss sum."""
-    if likelihood < _UNDERFLOW_GUARD:
-        return loss - math.log(likelihood), 1.0
-    return loss, likelihood
-
-
-@float_kernel
-def subsample(ids, start, end, keep_prob, kept, state):
-    """Copy ids[start:end] into ``kept``, dropping each word with probability
-    1 - keep_prob[word] (one random draw per word with keep_prob < 1).
-    Returns (number kept, state). Done before windows are formed, so a
-    window reaches past the dropped words, as in word2vec.c and gensim."""
-    length = 0
-    for p in range(start, end):
-        word = ids[p]
-        if keep_prob[word] < 1.0:
-            state, bits = next_u64(state)
-            if to_unit(bits) >= keep_prob[word]:
-                continue
-        kept[length] = word
-        length += 1
-    return length, state
-
-
-@float_kernel
-def draw_noise(center, ns, targets, state):
-    """targets[0] = center, then up to ``ns.negative`` noise words: a draw equal
-    to the centre is skipped, not redrawn (word2vec.c, gensim). Returns
-    (number of targets, state)."""
-    targets[0] = center
-    n_targets = 1
-    for _ in range(ns.negative):
-        state, bits = next_u64(state)
-        noise = alias_draw(ns.noise_prob, ns.noise_alias, bits)
-        if noise != center:
-            targets[n_targets] = noise
-            n_targets += 1
-    return n_targets, state
-
-
-@float_kernel
-def chunk_scratch(bounds, chunk, negative):
-    """What every chunk kernel allocates first: a buffer for the longest
-    sentence after subsampling, and the NS labels (the centre 1, noise 0)."""
-    longest = 1
-    for s in range(chunk.first_sentence, chunk.end_sentence):
-        longest = max(longest, bounds[s + 1] - bounds[s])
-    ns_labels = np.zeros(negative + 1, dtype=np.float32)
-    ns_labels[0] = 1.0
-    return np.empty(longest, dtype=np.int32), ns_labels
-
-
-@float_kernel
-def sentence_alpha(bounds, chunk, s):
-    """The learning rate for sentence s: linear over the chunk's words."""
-    first, end = chunk.first_sentence, chunk.end_sentence
-    done = (bounds[s] - bounds[first]) / max(bounds[end] - bounds[first], 1)
-    return np.float32(chunk.alpha_start + (chunk.alpha_end - chunk.alpha_start) * done)
 
 
 @float_kernel
@@ -222,7 +111,7 @@ def skipgram_chunk(corpus, chunk, W_in, dim, window, ns, hs, state):
                 for k in range(dim):
                     h[k] -= alpha * grad_h[k]
                 examples += 1
-                loss, likelihood = _fold(loss, likelihood)
+                loss, likelihood = fold_loss(loss, likelihood)
     loss -= math.log(likelihood)
     first, end = chunk.first_sentence, chunk.end_sentence
     return loss, examples, bounds[end] - bounds[first], state
@@ -311,7 +200,7 @@ def cbow_chunk(corpus, chunk, W_in, dim, window, cbow_mean, ns, hs, state):
                 for k in range(dim):
                     W_in[row, k] -= alpha * grad_h[k]
             examples += 1
-            loss, likelihood = _fold(loss, likelihood)
+            loss, likelihood = fold_loss(loss, likelihood)
     loss -= math.log(likelihood)
     first, end = chunk.first_sentence, chunk.end_sentence
     return loss, examples, bounds[end] - bounds[first], state

@@ -5,7 +5,10 @@
 * ``rng``: xorshift64*, a random number generator a kernel can carry;
 * ``alias``: Walker's alias method, O(1) draws of noise words;
 * ``hogwild``: chunks of work on lock-free threads, and rows padded to cache lines;
-* ``prefetch``: asking the CPU for a matrix row before it is needed.
+* ``prefetch``: asking the CPU for a matrix row before it is needed;
+* ``logistic``: the step every negative-sampling model shares (``train_targets``);
+* ``windows``: a corpus walked in windows: subsampling, noise words, the
+  learning rate along a chunk, and their bundles.
 
 An algorithm's ``kernels.py`` imports from here and nothing else of the core.
 """

@@ -1,0 +1,78 @@
+"""The step every negative-sampling and hierarchical-softmax model shares.
+
+An input vector h (one word's row, or a mean of rows) is trained against a
+few output rows u_t ("targets") with labels y_t, each a binary logistic
+regression (``w2v/reference.py`` derives it):
+
+    J = -Σ_t [ y_t log σ(u_t · h) + (1 - y_t) log σ(-u_t · h) ]
+    g_t = σ(u_t · h) - y_t,   ∂J/∂h = Σ_t g_t u_t,   ∂J/∂u_t = g_t h
+
+Word2Vec (``w2v``) and fastText (``subword``) differ only in how h is made
+and where its gradient goes; both train it with ``train_targets``.
+
+>>> h, W_out = np.ones(2, np.float32), np.zeros((1, 2), np.float32)
+>>> grad_h = np.zeros(2, np.float32)
+>>> float(train_targets(h, W_out, np.array([0]), np.ones(1, np.float32), 1,
+...                     np.float32(0.5), grad_h))     # the likelihood σ(0)
+0.5
+>>> W_out.tolist()    # u moved by -alpha (σ(0) - 1) h = +0.25 h
+[[0.25, 0.25]]
+"""
+import math
+
+import numpy as np
+
+from .jit import float_kernel
+
+# exp(-40) is below float32 resolution around 1, so clipping the score there
+# never changes a gradient; it keeps exp() finite for any score.
+MAX_SCORE = np.float32(40.0)
+# Below this the running product of likelihoods is folded into the loss sum
+# (see fold_loss); products of one example's terms stay far above 1e-300.
+_UNDERFLOW_GUARD = 1e-150
+
+
+@float_kernel
+def train_targets(h, W_out, targets, labels, n_targets, alpha, grad_h):
+    """Train the rows W_out[targets[:n_targets]] on input h, in place.
+
+    h         (>= dim,) float32   the input vector (a row of W_in, or CBOW's mean)
+    targets   (>= n_targets,) int  output rows; labels (>= n_targets,) float32, 0 or 1
+    alpha     float32             the learning rate
+    grad_h    (dim,) float32      ∂J/∂h, added to (the caller then moves h by
+                                  -alpha grad_h); its length is the vector size
+    Returns the likelihood Π σ(±u_t·h) of the labels (float64). Its -log is
+    the reference's loss; returning the product, not the log, lets the
+    caller take one log per many examples: log is the most expensive
+    instruction here.
+    """
+    dim = grad_h.shape[0]
+    likelihood = 1.0
+    for t in range(n_targets):
+        target = targets[t]
+        label = labels[t]
+        score = np.float32(0.0)
+        for k in range(dim):
+            score += h[k] * W_out[target, k]
+        if score > MAX_SCORE:  # written as ifs, not min/max, so a NaN passes through
+            score = MAX_SCORE
+        elif score < -MAX_SCORE:
+            score = -MAX_SCORE
+        exp_minus = np.float32(math.exp(-score))
+        prob = np.float32(1.0) / (np.float32(1.0) + exp_minus)  # σ(score)
+        # σ(-x) = e^-x σ(x): exact even where 1 - σ(x) would round to 0.
+        likelihood *= np.float64(prob if label > 0.5 else exp_minus * prob)
+        g = prob - label  # ∂J/∂score
+        step = alpha * g
+        for k in range(dim):
+            grad_h[k] += g * W_out[target, k]  # u_t before its own update
+            W_out[target, k] -= step * h[k]
+    return likelihood
+
+
+@float_kernel
+def fold_loss(loss, likelihood):
+    """Move a small running likelihood product into the loss sum."""
+    if likelihood < _UNDERFLOW_GUARD:
+        return loss - math.log(likelihood), 1.0
+    return loss, likelihood
