@@ -8,7 +8,7 @@ import tracemalloc
 
 import numpy as np
 
-from w2v.base import split_into_chunks
+from wordvec.train.window_sgd import split_into_chunks
 from wordvec.cache.prepare import prepare_corpus
 
 

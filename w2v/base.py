@@ -7,51 +7,32 @@ of the corpus. Around the kernel, in Python:
 * the output layers: negative sampling's noise distribution, hierarchical
   softmax's Huffman tree (``huffman.py``), or both;
 * initialisation as word2vec.c: W_in uniform in ±0.5/dim, W_out and W_hs zeros;
-* the learning rate, linear from ``alpha`` to ``min_alpha`` over all epochs;
-* chunks of ~1M words, each a task for the shared training loop
-  (``wordvec.train.loop``: threads, progress bar, loss history, callbacks, Ctrl-C).
+* and, from the core's ``wordvec.train.window_sgd.WindowSGD`` (which fastText
+  shares): the learning rate, linear from ``alpha`` to ``min_alpha`` over
+  all epochs, and chunks of ~1M words, each a task for the shared training
+  loop (``wordvec.train.loop``: threads, progress bar, loss history,
+  callbacks, Ctrl-C).
 """
 import math
 
 import numpy as np
 
 from wordvec.cache import prepare_corpus
-from wordvec.engine import alias_table, padded_rows, seed_state
+from wordvec.engine import alias_table, padded_rows
 from wordvec.errors import TrainingError
 from wordvec.text import EncodedCorpus
-from wordvec.train import (VOCABULARY_PARAMS, Estimator, Param, check_bool, check_int, check_number,
-                           uniform_rows)
+from wordvec.train import (VOCABULARY_PARAMS, Param, WindowSGD, check_bool, check_int,
+                           check_number, uniform_rows)
 
 from .huffman import huffman_tree, label_matrix
-from .kernels import Chunk, CorpusArrays, HierarchicalSoftmax, NegativeSampling
+from .kernels import CorpusArrays, HierarchicalSoftmax, NegativeSampling
 
 # What .wv holds: W_in (word2vec's output), W_in + W_out (Levy, Goldberg &
 # Dagan 2015's "w+c"), or both side by side. The same values as GloVe's.
 VECTORS = ("word", "word+context", "concat")
-# Kernel calls per epoch, also the points of loss_curve_. Many small chunks keep
-# every worker busy to the end of an epoch and Ctrl-C responsive.
-CHUNKS_PER_EPOCH = 50
-MAX_CHUNK_WORDS = 500_000
 
 
-def split_into_chunks(bounds, n_chunks, max_words=MAX_CHUNK_WORDS):
-    """Cut sentences into about ``n_chunks`` runs of about equal word count.
-
-    bounds (n_sentences + 1,) int64 -> list of (first_sentence, end_sentence).
-
-    >>> split_into_chunks(np.array([0, 3, 5, 9, 10]), n_chunks=2)   # 5 words each
-    [(0, 2), (2, 4)]
-    """
-    n_words = int(bounds[-1])
-    n_chunks = max(n_chunks, -(-n_words // max_words), 1)
-    # Whole numbers, as bounds are: a float target would make searchsorted
-    # copy all the bounds to float64 (8 bytes per sentence, for the whole fit).
-    targets = np.arange(1, n_chunks, dtype=np.int64) * n_words // n_chunks
-    cuts = np.unique(np.concatenate([[0], np.searchsorted(bounds, targets), [len(bounds) - 1]]))
-    return [(int(a), int(b)) for a, b in zip(cuts[:-1], cuts[1:]) if b > a]
-
-
-class Word2VecBase(Estimator):
+class Word2VecBase(WindowSGD):
     """Shared estimator logic; see ``SkipGram`` for the parameters."""
 
     params = {
@@ -108,12 +89,6 @@ class Word2VecBase(Estimator):
         self.workers = workers
         self.verbose = verbose
         self.callbacks = callbacks
-
-    # -- what subclasses provide ----------------------------------------------------------
-
-    def _train_chunk(self, chunk, state):
-        """Run the kernel on one ``Chunk``; return (loss sum, examples, words, state)."""
-        raise NotImplementedError
 
     # -- fit ------------------------------------------------------------------------------
 
@@ -225,42 +200,6 @@ class Word2VecBase(Estimator):
         else:  # never read: on=False turns hierarchical softmax off
             self._hs = HierarchicalSoftmax(False, self._W_hs_rows, np.zeros((1, 1), np.int32),
                                            np.zeros((1, 1), np.float32), np.zeros(1, np.int32))
-
-    def _alpha_at(self, progress):
-        """Linear decay over the whole run: progress 0 -> alpha, 1 -> min_alpha."""
-        return self.alpha - (self.alpha - self.min_alpha) * progress
-
-    def _train(self):
-        bounds = self.corpus_.bounds
-        n_words = self.corpus_.n_words
-        total_words = self.epochs * n_words
-
-        def work(epoch, chunk):
-            first, end = chunk
-            start = (epoch * n_words + int(bounds[first])) / total_words
-            stop = (epoch * n_words + int(bounds[end])) / total_words
-            state = seed_state(self.seed, epoch, first)  # the same whatever the thread
-            loss, examples, _, _ = self._train_chunk(
-                Chunk(first, end, self._alpha_at(start), self._alpha_at(stop)), state)
-            return loss, examples
-
-        def alpha_now(progress):
-            return {"alpha": f"{self._alpha_at(progress / self.epochs):.5f}"}
-
-        def hint(progress):
-            return (f"The learning rate alpha={self.alpha} (now "
-                    f"{self._alpha_at(progress / self.epochs):.4g}) is too high for this "
-                    "corpus; try a smaller alpha")
-
-        tasks = [((first, end), int(bounds[end] - bounds[first]))
-                 for first, end in split_into_chunks(bounds, CHUNKS_PER_EPOCH)]
-        def warmup():  # an empty chunk: compiles the kernel, changes nothing
-            self._train_chunk(Chunk(0, 0, self.alpha, self.alpha), seed_state(self.seed, 0, 0))
-
-        log = self._train_epochs(work, tasks, unit="word", status=alpha_now, hint=hint,
-                                 warmup=warmup)
-        self.words_trained_ = log.units_done
-        self.words_per_second_ = log.units_done / max(log.seconds, 1e-9)
 
     def _word_and_context(self):
         return self.W_in_, self.W_out_  # W_out_ is None without NS: _validate refuses its use
