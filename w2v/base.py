@@ -17,10 +17,8 @@ import math
 
 import numpy as np
 
-from wordvec.cache import prepare_corpus
 from wordvec.engine import alias_table, padded_rows
 from wordvec.errors import TrainingError
-from wordvec.text import EncodedCorpus
 from wordvec.train import (VOCABULARY_PARAMS, Param, WindowSGD, check_bool, check_int,
                            check_number, uniform_rows)
 
@@ -109,60 +107,6 @@ class Word2VecBase(WindowSGD):
         check_number("alpha", self.alpha, low_open=True)
         check_number("min_alpha", self.min_alpha, 0.0, self.alpha)
         check_int("epochs", self.epochs)
-
-    def fit(self, corpus, cache_dir=None, resume=None):
-        """Learn vectors from ``corpus``; return self.
-
-        Parameters
-        ----------
-        corpus : str, Path, Corpus, or list of list of str
-            A text file or folder (read with ``Corpus(path)``: lowercase
-            words, punctuation dropped), a ``wordvec.text.corpus.Corpus`` for other reading
-            options, or sentences in memory.
-        cache_dir : path, None or False
-            Where file corpora are cached once encoded (None: the default
-            folder, False: no cache). See ``wordvec.cache.prepare``.
-        resume : path, optional
-            A checkpoint of this same run (``wordvec.train.checkpoint``): training
-            goes on from its last epoch.
-        """
-        self._validate()
-        vocab, encoded = prepare_corpus(corpus, self.min_count, self.max_vocab_size,
-                                        self.max_final_vocab, cache_dir, verbose=self.verbose)
-        return self._fit_encoded(encoded, vocab, resume)
-
-    def fit_encoded(self, encoded, vocab, resume=None):
-        """Learn vectors from a corpus already encoded with ``vocab``; return self.
-
-        ``encoded`` is an ``EncodedCorpus`` (``wordvec.encode``, or the second
-        item of ``wordvec.prepare_corpus``), or any object with its ``ids``
-        (int32) and ``bounds`` (int64) arrays. The vocabulary is used as it
-        is: ``min_count``, ``max_vocab_size`` and ``max_final_vocab`` are not
-        applied again. Every id is checked first: one outside the vocabulary
-        is a ``CorpusError`` naming it and its position, never a crash.
-
-        >>> from w2v import SkipGram
-        >>> from wordvec import Vocabulary, encode
-        >>> sentences = [["a", "b", "c", "a"]] * 20
-        >>> vocab = Vocabulary.build(sentences, min_count=1)
-        >>> model = SkipGram(dim=4, min_count=1, epochs=1, verbose=False)
-        >>> model.fit_encoded(encode(sentences, vocab), vocab).wv.vector_size
-        4
-        """
-        self._validate()
-        return self._fit_encoded(encoded, vocab, resume)
-
-    def _fit_encoded(self, encoded, vocab, resume):
-        # Once per fit, at the door: the kernels index W_in and W_out with these ids.
-        encoded = EncodedCorpus(encoded.ids, encoded.bounds).check(len(vocab))
-        self.vocab_, self.corpus_ = vocab, encoded
-        if self.corpus_.n_words == 0:
-            raise TrainingError("no word of the corpus is in the vocabulary")
-        self._init_weights()
-        self._init_output_layers()
-        self._resume_from(resume)
-        self._train()
-        return self
 
     def _training_state(self):
         return {"W_in": self._W_in_rows, "W_out": self._W_out_rows, "W_hs": self._W_hs_rows}

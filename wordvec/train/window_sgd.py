@@ -19,8 +19,11 @@ A subclass sets ``corpus_`` (an ``EncodedCorpus``) and the hyperparameters
 """
 import numpy as np
 
+from ..cache import prepare_corpus
 from ..engine import seed_state
 from ..engine.windows import Chunk
+from ..errors import TrainingError
+from ..text import EncodedCorpus
 from .estimator import Estimator
 
 # Kernel calls per epoch, also the points of loss_curve_. Many small chunks keep
@@ -49,9 +52,70 @@ def split_into_chunks(bounds, n_chunks, max_words=MAX_CHUNK_WORDS):
 class WindowSGD(Estimator):
     """An estimator trained by SGD over windows of the corpus, chunk by chunk."""
 
+    # -- what subclasses provide ----------------------------------------------------------
+
+    def _init_weights(self):
+        """Allocate and initialise the matrices, from ``vocab_`` and the parameters."""
+        raise NotImplementedError
+
+    def _init_output_layers(self):
+        """Build the kernels' bundles (corpus, noise words, ...)."""
+        raise NotImplementedError
+
     def _train_chunk(self, chunk, state):
         """Run the kernel on one ``Chunk``; return (loss sum, examples, words, state)."""
         raise NotImplementedError
+
+    # -- fit ------------------------------------------------------------------------------
+
+    def fit(self, corpus, cache_dir=None, resume=None):
+        """Learn vectors from ``corpus``; return self.
+
+        Parameters
+        ----------
+        corpus : str, Path, Corpus, or list of list of str
+            A text file or folder (read with ``Corpus(path)``: lowercase
+            words, punctuation dropped), a ``wordvec.text.corpus.Corpus`` for other reading
+            options, or sentences in memory.
+        cache_dir : path, None or False
+            Where file corpora are cached once encoded (None: the default
+            folder, False: no cache). See ``wordvec.cache.prepare``.
+        resume : path, optional
+            A checkpoint of this same run (``wordvec.train.checkpoint``): training
+            goes on from its last epoch.
+        """
+        self._validate()
+        vocab, encoded = prepare_corpus(corpus, self.min_count, self.max_vocab_size,
+                                        self.max_final_vocab, cache_dir, verbose=self.verbose)
+        return self._fit_encoded(encoded, vocab, resume)
+
+    def fit_encoded(self, encoded, vocab, resume=None):
+        """Learn vectors from a corpus already encoded with ``vocab``; return self.
+
+        ``encoded`` is an ``EncodedCorpus`` (``wordvec.encode``, or the second
+        item of ``wordvec.prepare_corpus``), or any object with its ``ids``
+        (int32) and ``bounds`` (int64) arrays. The vocabulary is used as it
+        is: ``min_count``, ``max_vocab_size`` and ``max_final_vocab`` are not
+        applied again. Every id is checked first: one outside the vocabulary
+        is a ``CorpusError`` naming it and its position, never a crash.
+
+        (``w2v.SkipGram``'s docstring shows it in use.)
+        """
+        self._validate()
+        return self._fit_encoded(encoded, vocab, resume)
+
+    def _fit_encoded(self, encoded, vocab, resume):
+        # Once per fit, at the door: the kernels index W_in and W_out with these ids.
+        encoded = EncodedCorpus(encoded.ids, encoded.bounds).check(len(vocab))
+        self.vocab_, self.corpus_ = vocab, encoded
+        if self.corpus_.n_words == 0:
+            raise TrainingError("no word of the corpus is in the vocabulary")
+        self._init_weights()
+        self._init_output_layers()
+        self._resume_from(resume)
+        self._train()
+        return self
+
 
     def _alpha_at(self, progress):
         """Linear decay over the whole run: progress 0 -> alpha, 1 -> min_alpha."""
