@@ -22,7 +22,8 @@ KERNEL_MODULES = ("wordvec/engine/jit.py", "wordvec/engine/rng.py", "wordvec/eng
                   "wordvec/engine/windows.py", "wordvec/cooccur/kernels.py",
                   "wordvec/cooccur/counting.py", "w2v/kernels.py", "w2v/reference.py",
                   "glove/kernels.py", "glove/reference.py", "svd/kernels.py", "svd/ppmi.py",
-                  "svd/reference.py")
+                  "svd/reference.py", "subword/kernels.py", "subword/reference.py",
+                  "wordvec/text/subwords.py")
 
 
 def pytest_collection_modifyitems(config, items):

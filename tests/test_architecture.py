@@ -2,7 +2,7 @@
 
 Three layers (README, "Reading the code"): the core (``wordvec`` outside
 ``wordvec/cli``) imports nothing else of the project; each algorithm
-package (``w2v``, ``glove``, ``svd``) imports the core only; ``corpora`` imports the
+package (``w2v``, ``glove``, ``svd``, ``subword``) imports the core only; ``corpora`` imports the
 core only; the face (``wordvec/cli``, and ``python -m wordvec``) may import
 anything. Every import counts, those inside functions too, and no module
 may import itself back, directly or around a circle.
@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-ALGORITHMS = tuple(name for name in ("w2v", "glove", "svd") if (ROOT / name).is_dir())
+ALGORITHMS = tuple(name for name in ("w2v", "glove", "svd", "subword") if (ROOT / name).is_dir())
 PACKAGES = ("wordvec", *ALGORITHMS, "corpora")
 KERNEL_DECORATORS = {"kernel", "float_kernel", "njit", "jit"}
 MAX_KERNEL_PARAMETERS = 10

@@ -6,13 +6,14 @@ estimator class, one-line summary, presets). Adding an algorithm to the
 command line is one line here.
 
 >>> sorted(ALGORITHMS)
-['cbow', 'glove', 'sg', 'svd']
+['cbow', 'fasttext', 'fasttext-cbow', 'glove', 'sg', 'svd']
 >>> ALGORITHMS["sg"].estimator.__name__
 'SkipGram'
 """
 import glove
+import subword
 import svd
 import w2v
 
 ALGORITHMS = {algorithm.command: algorithm
-              for package in (w2v, glove, svd) for algorithm in package.ALGORITHMS}
+              for package in (w2v, glove, svd, subword) for algorithm in package.ALGORITHMS}
