@@ -105,7 +105,8 @@ class FastTextBase(WindowSGD):
         check_number("min_alpha", self.min_alpha, 0.0, self.alpha)
         check_int("epochs", self.epochs)
         check_int("maxn", self.maxn, low=0)
-        check_int("minn", self.minn, low=1 if self.maxn else 0, high=max(self.maxn, 1))
+        if self.maxn:  # maxn = 0 turns n-grams off, and minn means nothing (as in the tool)
+            check_int("minn", self.minn, low=1, high=self.maxn)
         check_int("bucket", self.bucket, low=1 if self.maxn else 0)
 
     def _matrix_bytes(self):
