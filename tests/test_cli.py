@@ -407,8 +407,9 @@ def test_eval_several_models_one_table(vectors, tmp_path, no_data_dir, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith(f"tiny = {vectors}: ") and lines[0].endswith(" x 30 dimensions")
     assert lines[1].startswith(f"copy = {copy}: ")
-    table = lines[lines.index("") + 1:]
+    *table, note = lines[lines.index("") + 1:]
     assert table[0].split() == ["benchmark", "metric", "tiny", "copy"]
+    assert note.startswith("unseen words: skipped, the default")
     cells = [re.split(" {2,}", line) for line in table[2:]]
     assert [row[:2] for row in cells] == [
         ["handmade", "accuracy (3cosadd)"], ["handmade", "answered"],

@@ -75,8 +75,9 @@ def test_suite_and_table(tmp_path):
     assert rows[3].value == rows[5].value  # tab and space versions of the same file
     assert rows[3].ci == rows[5].ci        # ... and the same seed
     table = format_table(rows)
-    lines = table.split("\n")
+    *lines, note = table.split("\n")
     assert len(lines) == 2 + len(rows)
+    assert note.startswith("unseen words: skipped, the default, comparable across models")
     assert lines[0].split() == ["benchmark", "kind", "metric", "value", "95%", "CI", "answered",
                                 "OOV"]
     assert len({len(line) for line in lines}) == 1  # aligned: right-justified last column
@@ -118,8 +119,9 @@ def test_several_models(tmp_path):
                 mine.value, mine.ci, mine.answered, mine.total)
     assert rows[0].cells["first"].answered != rows[0].cells["second"].answered
 
-    lines = format_models_table(rows).split("\n")
+    *lines, note = format_models_table(rows).split("\n")
     assert lines[0].split() == ["benchmark", "metric", "first", "second"]
+    assert note.startswith("unseen words: skipped")
     assert [line.split()[:2] for line in lines[2:]] == [
         ["analogies", "accuracy"], ["analogies", "semantic"], ["analogies", "syntactic"],
         ["analogies", "answered"], ["pairs", "spearman"], ["pairs", "pearson"],

@@ -1,5 +1,11 @@
 """``wordvec eval``, ``neighbors`` and ``analogy``: what trained vectors are asked.
 
+A subword (fastText) model answers words outside its vocabulary from their
+character n-grams: ``neighbors`` and ``analogy`` take them, and say once per
+word that its vector was built that way; ``eval --oov ngrams`` scores the
+benchmark items the default skips. Word-level vectors keep the unknown-word
+message.
+
 >>> import numpy as np
 >>> from wordvec.vectors import KeyedVectors
 >>> kv = KeyedVectors(np.array([[1, 0], [0.9, 0.1], [0, 1]], np.float32), ["cat", "dog", "sky"])
@@ -11,11 +17,14 @@ import sys
 from pathlib import Path
 
 from wordvec.errors import UnknownWordError, WordvecError
-from wordvec.evaluation.suite import (ANALOGY_METHODS, benchmark_files, combine_suites,
-                                      evaluate_suite, format_models_table, format_table)
+from wordvec.evaluation.suite import (ANALOGY_METHODS, OOV_MODES, benchmark_files,
+                                      combine_suites, evaluate_suite, format_models_table,
+                                      format_table)
+from wordvec.evaluation.unseen import DEFAULT_OOV, is_subword
 from wordvec.util import text_table
 from wordvec.util.datadir import ENV_VAR, eval_dir
 from wordvec.vectors import KeyedVectors, detect_format
+from wordvec.vectors.subword_vectors import NoNgramsError
 
 from .common import positive_int
 
@@ -70,10 +79,11 @@ def eval_command(args):
     for name, path in zip(names, args.vectors):
         kv = KeyedVectors.load(path)
         label = "" if len(names) == 1 or name == path else f"{name} = "
-        print(f"{label}{path}: {len(kv):,} words x {kv.vector_size} dimensions")
+        print(f"{label}{path}: {len(kv):,} words x {kv.vector_size} dimensions"
+              f"{model_kind(kv, args.oov)}")
         suites[name] = evaluate_suite(kv, benchmarks, restrict_vocab=args.restrict_vocab,
                                       method=args.method, n_resamples=args.resamples,
-                                      seed=args.seed)
+                                      seed=args.seed, oov=args.oov)
         del kv
     if len(names) == 1:
         print(format_table(suites[names[0]]))
@@ -83,32 +93,77 @@ def eval_command(args):
     return 0
 
 
+def model_kind(kv, oov):
+    """What the line naming a model adds: a subword model's n-grams, and what ``--oov`` does."""
+    if is_subword(kv):
+        rows = f"n-grams of {kv.minn}-{kv.maxn} characters in {kv.bucket:,} rows"
+        done = ("unseen words answered from them" if oov == "ngrams" else
+                "unseen words skipped: --oov ngrams answers them")
+        return f"; a subword model ({rows}; {done})"
+    return "; word-level: unseen words skipped, there are no n-grams" if oov == "ngrams" else ""
+
+
 # An unknown word is an answer, not a usage error: its own status, the same
 # for every query command, so that scripts can tell it from a bad argument (2).
 UNKNOWN_WORD_STATUS = 1
 
 
-def known_form(kv, word):
-    """``word`` as the vocabulary has it: as typed, else lowercased (and said so).
+def no_ngrams_error(kv, word):
+    """The error for a word that neither the vocabulary nor a subword model's n-grams cover."""
+    error = NoNgramsError(word, kv.suggest(word))
+    if kv.maxn == 0:
+        why, hint = "this model keeps no n-grams (maxn 0)", "ask for a vocabulary word"
+    elif len(word) + 2 < kv.minn:
+        why = (f"its n-grams would have {kv.minn} to {kv.maxn} characters, and "
+               f"'<{word}>' has {len(word) + 2}")
+        hint = "try a longer word"
+    else:   # fastText's end-of-line word
+        why, hint = f"fastText gives {word!r} none", "ask for another word"
+    if error.suggestions:
+        hint = f"did you mean {', '.join(map(repr, error.suggestions))}?"
+    # The message is the command line's own: why no vector can be built, then what to try.
+    error.args = (f"word {word!r} is not in the vocabulary, and no vector can be built from "
+                  f"its n-grams: {why}; {hint}",)
+    return error
+
+
+def known_form(kv, word, said=None):
+    """``word`` as the vectors will take it: as typed, else lowercased (and said so), else,
+    for a subword model, built from its n-grams (and said so).
 
     A vocabulary trained on lowercased text has ``france``, not ``France``;
-    a user typing the latter means the former.
+    a user typing the latter means the former. ``said`` holds the words
+    already reported, so that each note is printed once.
     """
-    if word in kv or word.lower() not in kv:
-        kv.get_index(word)      # raises UnknownWordError, with suggestions, if unknown
+    said = set() if said is None else said
+    if word in kv:
         return word
-    print(f"wordvec: {word!r} is not in the vocabulary; using {word.lower()!r}",
-          file=sys.stderr)
-    return word.lower()
+    if word.lower() in kv:
+        if word not in said:
+            print(f"wordvec: {word!r} is not in the vocabulary; using {word.lower()!r}",
+                  file=sys.stderr)
+        said.add(word)
+        return word.lower()
+    if not is_subword(kv):
+        kv.get_index(word)      # raises UnknownWordError, with suggestions
+    count = len(kv.ngram_rows(word))
+    if count == 0:
+        raise no_ngrams_error(kv, word)
+    if word not in said:
+        print(f"wordvec: {word!r} is not in the vocabulary: its vector is the mean of its "
+              f"{count} n-grams", file=sys.stderr)
+    said.add(word)
+    return word
 
 
 def neighbors_command(args):
     """``wordvec neighbors VECTORS WORD ...``: the nearest words of each WORD."""
     kv = KeyedVectors.load(args.vectors)
     status = 0
+    said = set()
     for number, word in enumerate(args.words):
         try:
-            similar = kv.most_similar(known_form(kv, word), topn=args.topn)
+            similar = kv.most_similar(known_form(kv, word, said), topn=args.topn)
         except UnknownWordError as exc:
             # Report it and go on: the other words' answers are still wanted.
             print(f"wordvec: {exc}", file=sys.stderr)
@@ -122,8 +177,9 @@ def neighbors_command(args):
 def analogy_command(args):
     """``wordvec analogy VECTORS A B C``: A is to B as C is to ?"""
     kv = KeyedVectors.load(args.vectors)
+    said = set()
     try:
-        a, b, c = (known_form(kv, word) for word in (args.a, args.b, args.c))
+        a, b, c = (known_form(kv, word, said) for word in (args.a, args.b, args.c))
     except UnknownWordError as exc:
         print(f"wordvec: {exc}", file=sys.stderr)
         return UNKNOWN_WORD_STATUS
@@ -169,10 +225,21 @@ def add_query_parsers(commands):
     evaluate.add_argument("--seed", type=int, default=0,
                           help="seeds the bootstrap: the same seed gives the same intervals "
                                "(default: %(default)s)")
+    evaluate.add_argument("--oov", choices=OOV_MODES, default=DEFAULT_OOV,
+                          help="what becomes of a pair, question or word the vocabulary lacks. "
+                               "skip leaves it out, which keeps the scores comparable with "
+                               "word-level models; ngrams lets a subword (fastText) model "
+                               "answer it from its character n-grams, as Facebook's "
+                               "evaluation of rare words does, and the table counts the items "
+                               "answered that way (word-level models skip them even so) "
+                               "(default: %(default)s)")
     evaluate.set_defaults(run=eval_command)
 
     neighbors = commands.add_parser("neighbors", help="nearest neighbours of words",
-                                    description="Print the words closest (cosine) to each WORD.")
+                                    description="Print the words closest (cosine) to each "
+                                                "WORD. A subword (fastText) model also takes "
+                                                "a word outside its vocabulary, its vector the "
+                                                "mean of its n-grams, and says so.")
     neighbors.add_argument("vectors", metavar="VECTORS", help=VECTORS_HELP)
     neighbors.add_argument("words", nargs="+", metavar="WORD")
     neighbors.add_argument("--topn", type=positive_int, default=10,
@@ -181,7 +248,10 @@ def add_query_parsers(commands):
 
     analogy = commands.add_parser("analogy", help="solve a : b :: c : ?",
                                   description="A is to B as C is to ?: the words nearest to "
-                                              "B - A + C.")
+                                              "B - A + C. A subword (fastText) model also "
+                                              "takes words outside its vocabulary, built "
+                                              "from their n-grams, and says so; the answers "
+                                              "are vocabulary words.")
     analogy.add_argument("vectors", metavar="VECTORS", help=VECTORS_HELP)
     for word in ("a", "b", "c"):
         analogy.add_argument(word, metavar=word.upper())

@@ -50,6 +50,15 @@ Semantics (as gensim's)
   answer is arbitrary; here the zero unit vector is used. Zero or NaN
   candidate vectors rank last in both.
 
+Unseen words (``oov="ngrams"``, a subword model; see ``unseen.py``): a
+question whose query words a, b, c are outside the known words is answered
+with their n-gram vectors, and counted in ``answered_from_ngrams``. The
+candidates stay the known words, and a query word from n-grams is none of
+them, so nothing is excluded for it. The expected answer must still be a
+known word: a question whose answer is not among the candidates could only
+be wrong, and is skipped (or, with ``dummy4unknown``, counted as wrong) as
+in the default mode, so that ``answered`` keeps one meaning in both.
+
 Example
 -------
 >>> import tempfile
@@ -66,148 +75,24 @@ Example
 >>> [round(bound, 4) for bound in result.accuracy_ci]   # 1 right out of 1: not much known
 [0.2065, 1.0]
 """
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from ..errors import BenchmarkFileError
+from .analogy_results import AnalogyQuestion, AnalogyResult, SectionResult
 from .bats import PARTS, part_of, read_bats_folder
 from .benchmark_files import find_benchmark, known_words, read_lines
-from .stats import wilson_interval
+from .unseen import DEFAULT_OOV, unseen_words
+
+__all__ = ["ANALOGY_METHODS", "AnalogyQuestion", "AnalogyResult", "SectionResult",
+           "evaluate_analogies", "section_words"]
 
 ANALOGY_METHODS = ("3cosadd", "3cosmul")
 _CANDIDATES = 5          # gensim asks most_similar for topn=5 ...
 _QUESTION_WORDS = 3      # ... plus one extra per query word, to drop them
 _CHUNK_CELLS = 1 << 23   # scores held at once: questions per chunk x restricted vocabulary
 _MAX_CHUNK = 256
-
-
-@dataclass
-class AnalogyQuestion:
-    """One question ``a : b :: c : expected`` and how it went."""
-    section: str
-    section_index: int  # position of its ": section" header among the headers
-    line_no: int
-    words: tuple        # (a, b, c, expected) as written in the file
-    answered: bool      # False: a word is outside the (restricted) vocabulary
-    predicted: str      # vocabulary word given as the answer (None if not answered)
-    correct: bool
-
-
-@dataclass
-class SectionResult:
-    """Counts for one section, or for a summary (semantic, syntactic, total)."""
-    name: str
-    questions: int = 0  # well-formed questions
-    answered: int = 0   # questions whose four words are known
-    correct: int = 0
-    dummy4unknown: bool = False
-
-    @property
-    def skipped(self):
-        """Questions with an unknown word."""
-        return self.questions - self.answered
-
-    @property
-    def scored(self):
-        """The denominator of ``accuracy``: answered, plus skipped if dummy4unknown."""
-        return self.questions if self.dummy4unknown else self.answered
-
-    @property
-    def accuracy(self):
-        """Correct / scored, as gensim reports it (0.0 when nothing was scored)."""
-        return self.correct / self.scored if self.scored else 0.0
-
-    @property
-    def accuracy_ci(self):
-        """95% Wilson score interval of ``accuracy`` (same denominator: ``scored``)."""
-        return wilson_interval(self.correct, self.scored)
-
-    @property
-    def accuracy_all(self):
-        """Correct / all questions: a skipped question counts as wrong."""
-        return self.correct / self.questions if self.questions else 0.0
-
-    def __str__(self):
-        low, high = self.accuracy_ci
-        return (f"{self.name}: {self.accuracy:.1%} correct [95% CI {low:.1%}, {high:.1%}] "
-                f"of {self.scored:,} scored ({self.skipped:,} of {self.questions:,} questions "
-                "skipped: a word outside the vocabulary)")
-
-    def _add(self, question):
-        self.questions += 1
-        self.answered += question.answered
-        self.correct += question.correct
-
-
-@dataclass
-class AnalogyResult:
-    """Everything :func:`evaluate_analogies` measured."""
-    path: str
-    method: str
-    restrict_vocab: int
-    case_insensitive: bool
-    dummy4unknown: bool
-    sections: list = field(default_factory=list)    # SectionResult per ": section"
-    # The halves, if the file has both kinds of section (else None: see the module doc)
-    semantic: SectionResult = None                  # sections not starting with "gram"
-    syntactic: SectionResult = None                 # sections starting with "gram"
-    # The set's own parts: [semantic, syntactic] (Google's), BATS's four, or none
-    parts: list = field(default_factory=list)
-    total: SectionResult = None
-    questions: list = field(default_factory=list)   # AnalogyQuestion, in file order
-
-    @property
-    def accuracy(self):
-        """Accuracy over answered questions: gensim's score."""
-        return self.total.accuracy
-
-    @property
-    def accuracy_ci(self):
-        """95% Wilson score interval of ``accuracy``."""
-        return self.total.accuracy_ci
-
-    @property
-    def accuracy_all(self):
-        """Accuracy over all questions, skipped ones counting as wrong."""
-        return self.total.accuracy_all
-
-    @property
-    def halves(self):
-        """[semantic, syntactic] if the file has both kinds of section, else []."""
-        return [self.semantic, self.syntactic] if self.semantic is not None else []
-
-    @property
-    def answered(self):
-        return self.total.answered
-
-    @property
-    def skipped(self):
-        return self.total.skipped
-
-    @property
-    def correct(self):
-        return self.total.correct
-
-    @property
-    def oov_ratio(self):
-        """Fraction of questions with an unknown word."""
-        return self.total.skipped / self.total.questions if self.total.questions else 0.0
-
-    def as_gensim(self):
-        """(score, sections) shaped like gensim's ``evaluate_word_analogies`` return value."""
-        fold = str.upper if self.case_insensitive else str
-        out = [{"section": s.name, "correct": [], "incorrect": []} for s in self.sections]
-        for question in self.questions:
-            if not question.answered and not self.dummy4unknown:
-                continue
-            key = "correct" if question.correct else "incorrect"
-            out[question.section_index][key].append(tuple(fold(w) for w in question.words))
-        out.append({"section": "Total accuracy",
-                    "correct": [q for s in out for q in s["correct"]],
-                    "incorrect": [q for s in out for q in s["incorrect"]]})
-        return self.accuracy, out
 
 
 def section_words(path):
@@ -258,6 +143,9 @@ def _parse_analogies(path):
 def _score_chunk(method, vectors, safe_norms, unit, rows):
     """Scores (len(rows), R) of every candidate for questions ``rows`` = [[a, b, c], ...].
 
+    ``rows`` index ``unit``: the R candidates' unit vectors, then any unseen
+    query words' (``oov="ngrams"``).
+
     Mirrors gensim's float32 arithmetic (scores = vectors @ query / norms) so
     that near-ties break the same way.
     """
@@ -299,7 +187,7 @@ def _gensim_answer(row, q_rows, ignore, keys, fold):
 
 
 def evaluate_analogies(kv, path, restrict_vocab=30000, case_insensitive=True, method="3cosadd",
-                       dummy4unknown=False):
+                       dummy4unknown=False, oov=DEFAULT_OOV):
     """Accuracy on a questions-words analogy file (``: section`` headers, ``a b c d`` lines).
 
     Parameters
@@ -317,11 +205,18 @@ def evaluate_analogies(kv, path, restrict_vocab=30000, case_insensitive=True, me
     method : "3cosadd" or "3cosmul"
     dummy4unknown : bool
         Count questions with unknown words as wrong instead of skipping them.
+    oov : "skip" or "ngrams"
+        A query word outside the known words: its question is skipped (the
+        default, comparable with word-level models), or, for a subword model,
+        answered with the word's n-gram vector (a word-level model skips it
+        even so). The answer must be a known word in both modes.
 
     Returns
     -------
     AnalogyResult
-        ``.accuracy`` equals gensim's score; ``.questions`` has one record per question.
+        ``.accuracy`` equals gensim's score (in the default mode);
+        ``.questions`` has one record per question; ``.answered_from_ngrams``
+        counts the questions answered through n-grams.
     """
     method = method.lower()
     if method not in ANALOGY_METHODS:
@@ -335,19 +230,36 @@ def evaluate_analogies(kv, path, restrict_vocab=30000, case_insensitive=True, me
         _parse_analogies(path)
     fold = str.upper if case_insensitive else (lambda w: w)
     known, count = known_words(kv, restrict_vocab, case_insensitive)
+    mode, unseen = unseen_words(kv, oov, case_insensitive)
 
     # (a, b, c, the right answers): a BATS section may accept several ("d1/d2").
     bats = [part_of(name) for name in section_names]
     folded = [(fold(a), fold(b), fold(c),
                tuple(fold(x) for x in (d.split("/") if bats[si] else [d])))
               for si, _, (a, b, c, d) in parsed]
+    # An unseen query word's unit vector is a row after the candidates': count + its number.
+    extra = {}
+    if unseen is not None:
+        for (_, _, (a, b, c, _)), q in zip(parsed, folded):
+            if not any(w in known for w in q[3]):
+                continue    # unanswerable whatever its query words
+            for word, key in zip((a, b, c), q[:3]):
+                if key not in known and key not in extra:
+                    vector = unseen.unit_vector(word)
+                    if vector is not None:
+                        extra[key] = (count + len(extra), vector)
+    rows_of = {**{key: row for key, (row, _) in extra.items()}, **known}
     answerable = [i for i, q in enumerate(folded)
-                  if all(w in known for w in q[:3]) and any(w in known for w in q[3])]
+                  if all(w in rows_of for w in q[:3]) and any(w in known for w in q[3])]
     predicted = {}
     if answerable:
-        idx = np.array([[known[w] for w in folded[i][:3]] for i in answerable], dtype=np.int64)
+        idx = np.array([[rows_of[w] for w in folded[i][:3]] for i in answerable],
+                       dtype=np.int64)
         vectors = kv.vectors[:count]
         unit = kv.get_normed_vectors()
+        if extra:
+            unit = np.concatenate([unit[:count], np.array([vector for _, vector in
+                                                           extra.values()], np.float32)])
         norms = kv.norms[:count]
         zero = norms == 0
         safe_norms = np.where(zero, np.float32(1), norms)
@@ -364,7 +276,9 @@ def evaluate_analogies(kv, path, restrict_vocab=30000, case_insensitive=True, me
                 scores[np.isnan(scores)] = -np.inf
             # Masking the three question rows and taking the maximum gives gensim's
             # first candidate (argmax keeps the lowest row on ties, as we rank ties).
-            scores[np.arange(len(rows))[:, None], rows[:, :3]] = -np.inf
+            # An unseen query word (a row past the candidates) has no candidate to mask.
+            held = rows[:, :3] < count
+            scores[np.nonzero(held)[0], rows[:, :3][held]] = -np.inf
             best = scores.argmax(axis=1)
             for j, (q_rows, top) in enumerate(zip(rows[:, :3].tolist(), best.tolist())):
                 qi = answerable[start + j]
@@ -378,7 +292,8 @@ def evaluate_analogies(kv, path, restrict_vocab=30000, case_insensitive=True, me
                 predicted[qi] = _gensim_answer(scores[j], q_rows, ignore, keys, fold)
 
     result = AnalogyResult(path=str(path), method=method, restrict_vocab=restrict_vocab,
-                           case_insensitive=case_insensitive, dummy4unknown=dummy4unknown)
+                           case_insensitive=case_insensitive, dummy4unknown=dummy4unknown,
+                           oov_mode=mode)
     # one record per header line, as gensim keeps them (even if a name repeats)
     result.sections = [SectionResult(name, dummy4unknown=dummy4unknown) for name in section_names]
     result.total = SectionResult("total", dummy4unknown=dummy4unknown)
@@ -402,8 +317,9 @@ def evaluate_analogies(kv, path, restrict_vocab=30000, case_insensitive=True, me
         answer = predicted.get(qi)
         word = kv.index_to_key[answer] if answer is not None else None
         correct = answered and word is not None and fold(word) in folded[qi][3]
+        built = answered and any(w not in known for w in folded[qi][:3])
         question = AnalogyQuestion(section, section_index, line_no, words, answered, word,
-                                   correct)
+                                   correct, built)
         result.questions.append(question)
         result.sections[section_index]._add(question)
         if part_names[section_index]:

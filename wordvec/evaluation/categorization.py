@@ -28,7 +28,9 @@ majorities fit it better.) A word the model does not know is left out and counte
 the mean vector); a multi-word entry (``lapis lazuli``, ``Mercedes_Benz``)
 that the vocabulary lacks gets the mean of its parts' unit vectors when every
 part is known, and is missing otherwise. Words are looked up as written, then
-in lower case.
+in lower case. With ``oov="ngrams"`` a subword model gives a word the
+vocabulary lacks the vector of its n-grams (``unseen.py``), and
+``answered_from_ngrams`` counts those words.
 
 Example
 -------
@@ -44,6 +46,7 @@ import numpy as np
 from ..errors import BenchmarkFileError
 from .benchmark_files import find_benchmark, read_csv_rows
 from .stats import bootstrap_interval
+from .unseen import DEFAULT_OOV, unseen_words
 
 METHODS = ("kmeans", "ward", "average")
 DEFAULT_METHOD = "kmeans"
@@ -61,6 +64,8 @@ class CategorizationResult:
     categories: int
     missing: list = field(default_factory=list)      # words with no vector
     purity_by_method: dict = field(default_factory=dict)   # method -> (purity, (low, high))
+    oov_mode: str = DEFAULT_OOV     # "skip", or "ngrams" if a subword model answered unseen words
+    answered_from_ngrams: int = 0   # words outside the vocabulary given their n-grams' vector
 
     @property
     def purity(self):
@@ -96,21 +101,25 @@ def read_categories(path):
     return items
 
 
-def word_vector(kv, word):
+def word_vector(kv, word, unseen=None):
     """The unit vector of ``word`` (as written, then lower case), or of a multi-word entry
-    the mean of its parts' unit vectors when all are known, made unit; None if there is none."""
+    the mean of its parts' unit vectors when all have one, made unit; None if there is none.
+
+    With ``unseen`` (``unseen.UnseenWords``: ``oov="ngrams"``), a one-word entry, or a
+    part, that the vocabulary lacks takes the unit vector of its n-grams."""
     normed = kv.get_normed_vectors()
     for form in (word, word.lower()):
         if form in kv.key_to_index:
             return normed[kv.key_to_index[form]]
     parts = word.replace("_", " ").split()
     if len(parts) > 1:
-        vectors = [word_vector(kv, part) for part in parts]
+        vectors = [word_vector(kv, part, unseen) for part in parts]
         if all(vector is not None for vector in vectors):
             mean = np.mean(vectors, axis=0)
             length = np.linalg.norm(mean)
             return mean / length if length > 0 else None
-    return None
+        return None
+    return unseen.unit_vector(word) if unseen is not None else None
 
 
 def purity(labels, categories):
@@ -181,7 +190,8 @@ def cluster(vectors, k, method=DEFAULT_METHOD, seed=0):
     return fcluster(tree, k, criterion="maxclust") - 1
 
 
-def evaluate_categorization(kv, path, methods=METHODS, n_resamples=1000, seed=0):
+def evaluate_categorization(kv, path, methods=METHODS, n_resamples=1000, seed=0,
+                            oov=DEFAULT_OOV):
     """Cluster a categorization set's words and score each clustering's purity.
 
     Parameters
@@ -193,6 +203,10 @@ def evaluate_categorization(kv, path, methods=METHODS, n_resamples=1000, seed=0)
         Which clusterings (``METHODS``); k-means is the default score.
     n_resamples : int or None
         Bootstrap resamples of the words for each interval (None: no interval).
+    oov : "skip" or "ngrams"
+        A word the vocabulary lacks: left out (the default, comparable with
+        word-level models), or, for a subword model, clustered with its
+        n-grams' vector (a word-level model leaves it out even so).
 
     Returns
     -------
@@ -201,15 +215,19 @@ def evaluate_categorization(kv, path, methods=METHODS, n_resamples=1000, seed=0)
     items = read_categories(path)
     name = find_benchmark(path, "categorization").stem
     names = sorted({category for _, category in items})
+    mode, unseen = unseen_words(kv, oov, case_insensitive=True)
     vectors, categories, missing = [], [], []
+    from_ngrams = 0
     for word, category in items:
-        vector = word_vector(kv, word)
+        vector = word_vector(kv, word, unseen)
         if vector is None:
             missing.append(word)
         else:
             vectors.append(vector)
             categories.append(names.index(category))
-    result = CategorizationResult(name, len(items), len(vectors), len(names), missing)
+            from_ngrams += unseen is not None and word_vector(kv, word) is None
+    result = CategorizationResult(name, len(items), len(vectors), len(names), missing,
+                                  oov_mode=mode, answered_from_ngrams=from_ngrams)
     if len(vectors) < len(names):
         for method in methods:
             result.purity_by_method[method] = (float("nan"), None)

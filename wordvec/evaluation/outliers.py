@@ -18,7 +18,10 @@ that is. A case is answered when every word of its group and its outlier
 have a vector (as written, then in lower case; a multi-word entry such as
 ``Mercedes_Benz`` gets the mean of its parts' unit vectors when every part is
 known: ``categorization.word_vector``). The authors instead score a case with
-a missing word as wrong; ``accuracy_all`` gives that figure.
+a missing word as wrong; ``accuracy_all`` gives that figure. With
+``oov="ngrams"`` a subword model gives a word the vocabulary lacks the vector
+of its n-grams (``unseen.py``), and ``answered_from_ngrams`` counts the cases
+answered that way.
 
 Example: three cats and a car. The car has the smallest summed cosine.
 
@@ -37,6 +40,7 @@ from ..errors import BenchmarkFileError
 from .benchmark_files import find_benchmark, read_csv_rows
 from .categorization import word_vector
 from .stats import wilson_interval
+from .unseen import DEFAULT_OOV, unseen_words
 
 
 @dataclass
@@ -49,6 +53,8 @@ class OutlierResult:
     detected: int
     opp: float                  # percent, over the answered cases
     missing: list = field(default_factory=list)   # words with no vector
+    oov_mode: str = DEFAULT_OOV     # "skip", or "ngrams" if a subword model answered unseen words
+    answered_from_ngrams: int = 0   # answered cases with a word given its n-grams' vector
 
     @property
     def accuracy(self):
@@ -114,8 +120,12 @@ def outlier_position(group, outlier):
     return int((compactness[:-1] >= compactness[-1]).sum())
 
 
-def evaluate_outliers(kv, path):
+def evaluate_outliers(kv, path, oov=DEFAULT_OOV):
     """OPP and accuracy of ``kv`` on an outlier set (a file, or its name in the data).
+
+    ``oov="ngrams"``: a subword model answers the cases with a word the
+    vocabulary lacks through that word's n-grams (a word-level model skips
+    them even so, as the default does for every model).
 
     Returns
     -------
@@ -123,13 +133,16 @@ def evaluate_outliers(kv, path):
     """
     groups = read_outlier_groups(path)
     name = find_benchmark(path, "outlier").stem
-    cases = answered = detected = 0
-    positions, missing = [], set()
+    mode, unseen = unseen_words(kv, oov, case_insensitive=True)
+    cases = answered = detected = from_ngrams = 0
+    positions, missing, built = [], set(), set()
 
     def vector(word):
-        found = word_vector(kv, word)
+        found = word_vector(kv, word, unseen)
         if found is None:
             missing.add(word)
+        elif unseen is not None and word_vector(kv, word) is None:
+            built.add(word)
         return found
 
     for _, words, outliers in groups:
@@ -145,7 +158,9 @@ def evaluate_outliers(kv, path):
                 continue
             position = outlier_position(group, found)
             answered += 1
+            from_ngrams += outlier in built or any(word in built for word in words)
             detected += position == len(words)
             positions.append(position / len(words))
     opp = 100 * float(np.mean(positions)) if positions else float("nan")
-    return OutlierResult(name, cases, answered, detected, opp, sorted(missing))
+    return OutlierResult(name, cases, answered, detected, opp, sorted(missing), mode,
+                         from_ngrams)

@@ -7,14 +7,17 @@ There are two kinds of benchmark, each in its own module:
 
 This module tells the kinds apart (``benchmark_kind``: a file that starts
 with a ``: section`` header is an analogy set, any other a word-pair set),
-runs each file with the settings of its kind (``evaluate_suite``) and lays
-the results out as one table (``format_table``), the one ``wordvec eval``
-prints. Several models run over the same files (``evaluate_models``) give
-one table with a column per model (``format_models_table``). Every figure
-that has one shows its 95% interval: Wilson's for an accuracy, the
-bootstrap's for Spearman (Pearson has none). It also re-exports both
-modules' public names, so that ``from wordvec.evaluation.suite import
-evaluate_analogies`` reaches everything.
+runs each file with the settings of its kind (``evaluate_suite``), and
+``suite_tables`` lays the results out as one table (``format_table``), the
+one ``wordvec eval`` prints. Several models run over the same files
+(``evaluate_models``) give one table with a column per model
+(``format_models_table``). Every figure that has one shows its 95% interval:
+Wilson's for an accuracy, the bootstrap's for Spearman (Pearson has none).
+Under the table a line says whether words outside the vocabulary were
+skipped (the default) or answered from a subword model's n-grams
+(``oov="ngrams"``, ``unseen.py``). It also re-exports both modules' public
+names, so that ``from wordvec.evaluation.suite import evaluate_analogies``
+reaches everything.
 
 Example
 -------
@@ -30,14 +33,18 @@ Example
 >>> _ = (folder / "pairs.tsv").write_text("man\\tking\\t8\\nking\\tqueen\\t6\\nman\\tapple\\t1\\n")
 >>> benchmark_kind(folder / "family.txt"), benchmark_kind(folder / "pairs.tsv")
 ('analogy', 'similarity')
->>> print(format_table(evaluate_suite(kv, folder)))   # or evaluate_suite(kv, [file, ...])
+>>> rows = evaluate_suite(kv, folder)   # or evaluate_suite(kv, [file, ...])
+>>> print(format_table(rows))   # doctest: +NORMALIZE_WHITESPACE
 benchmark  kind        metric               value          95% CI  answered       OOV
 ---------  ----------  ------------------  ------  --------------  --------  --------
 family     analogy     accuracy (3cosadd)  1.0000  [0.207, 1.000]       1/1  0 (0.0%)
 pairs      word-pairs  spearman            1.0000  [1.000, 1.000]       3/3  0 (0.0%)
 pairs      word-pairs  pearson             0.9895                       3/3  0 (0.0%)
+unseen words: skipped, the default, comparable across models (--oov ngrams answers
+them from a subword model's n-grams)
 >>> small = KeyedVectors(kv.vectors[[0, 1, 4]], ["man", "king", "apple"])   # a second model
->>> print(format_models_table(evaluate_models({"kv": kv, "small": small}, folder)))
+>>> rows = evaluate_models({"kv": kv, "small": small}, folder)
+>>> print(format_models_table(rows))   # doctest: +NORMALIZE_WHITESPACE
 benchmark  metric              kv                     small
 ---------  ------------------  ---------------------  ---------------------
 family     accuracy (3cosadd)  1.0000 [0.207, 1.000]  0.0000 [0.000, 1.000]
@@ -45,14 +52,14 @@ family     answered            1/1                    0/1
 pairs      spearman            1.0000 [1.000, 1.000]  1.0000 [1.000, 1.000]
 pairs      pearson             0.9895                 1.0000
 pairs      answered            3/3                    2/3
+unseen words: skipped, the default, comparable across models (--oov ngrams answers
+them from a subword model's n-grams)
 """
-import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import BenchmarkFileError
-from ..util.tables import text_table
 from ..vectors.keyedvectors import KeyedVectors
 from .analogy import (ANALOGY_METHODS, AnalogyQuestion, AnalogyResult, SectionResult,
                       evaluate_analogies)
@@ -61,6 +68,8 @@ from .benchmark_files import find_benchmark, read_lines
 from .categorization import evaluate_categorization
 from .outliers import evaluate_outliers
 from .stats import pearson, rankdata, spearman, spearman_bootstrap_ci, wilson_interval
+from .suite_tables import format_models_table, format_table
+from .unseen import DEFAULT_OOV, OOV_MODES, applied_mode
 from .word_pairs import WordPair, WordPairsResult, evaluate_word_pairs
 
 __all__ = ["ANALOGY_METHODS", "AnalogyQuestion", "AnalogyResult", "SectionResult",
@@ -68,7 +77,7 @@ __all__ = ["ANALOGY_METHODS", "AnalogyQuestion", "AnalogyResult", "SectionResult
            "evaluate_word_pairs", "pearson", "rankdata", "spearman", "spearman_bootstrap_ci",
            "BENCHMARK_SUFFIXES", "SuiteRow", "ModelsRow", "benchmark_kind", "benchmark_files",
            "evaluate_suite", "evaluate_models", "combine_suites", "format_table",
-           "format_models_table"]
+           "format_models_table", "OOV_MODES"]
 
 BENCHMARK_SUFFIXES = (".txt", ".tsv", ".csv")
 
@@ -86,6 +95,8 @@ class SuiteRow:
     oov: int
     result: object = None  # the AnalogyResult or WordPairsResult behind it
     ci: tuple = None       # 95% interval (low, high): Wilson's or the bootstrap's; None: none
+    oov_mode: str = DEFAULT_OOV    # "ngrams": a subword model answered unseen words
+    from_ngrams: int = 0   # of ``answered``, the items answered through n-grams
 
 
 @dataclass
@@ -175,7 +186,8 @@ def _bench_name(path):
 
 
 def evaluate_suite(kv, benchmarks, restrict_vocab=30000, pairs_restrict_vocab=300000,
-                   case_insensitive=True, method="3cosadd", n_resamples=1000, seed=0):
+                   case_insensitive=True, method="3cosadd", n_resamples=1000, seed=0,
+                   oov=DEFAULT_OOV):
     """Run a suite of benchmarks; print the result with :func:`format_table`.
 
     Parameters
@@ -198,6 +210,12 @@ def evaluate_suite(kv, benchmarks, restrict_vocab=30000, pairs_restrict_vocab=30
         default 1,000 for figures you report (None: no interval).
     seed : int
         Seeds the bootstrap: the same seed gives the same intervals.
+    oov : "skip" or "ngrams"
+        Items with a word outside the vocabulary: skipped (the default, which
+        keeps the figures comparable with word-level models), or answered
+        from a subword model's n-grams (``unseen.py``; a word-level model
+        skips them even so). Each row records the mode applied and how many
+        of its items were answered through n-grams.
 
     Returns
     -------
@@ -213,37 +231,42 @@ def evaluate_suite(kv, benchmarks, restrict_vocab=30000, pairs_restrict_vocab=30
         paths = benchmark_files(benchmarks)
     else:
         paths = [Path(path) for path in benchmarks]
+    mode = applied_mode(kv, oov)   # a bad mode fails before the first file is read
     rows = []
     for path in paths:
         name = _bench_name(path)
         kind = benchmark_kind(path)
         if kind == "analogy":
             res = evaluate_analogies(kv, path, restrict_vocab=restrict_vocab,
-                                     case_insensitive=case_insensitive, method=method)
+                                     case_insensitive=case_insensitive, method=method, oov=oov)
             for metric, part in [(f"accuracy ({method})", res.total)] + [
                     (part.name, part) for part in res.parts]:
                 rows.append(SuiteRow(name, "analogy", metric, part.accuracy, part.answered,
-                                     part.questions, part.skipped, res, part.accuracy_ci))
+                                     part.questions, part.skipped, res, part.accuracy_ci,
+                                     mode, part.from_ngrams))
         elif kind == "categorization":
-            res = evaluate_categorization(kv, path, n_resamples=n_resamples, seed=seed)
+            res = evaluate_categorization(kv, path, n_resamples=n_resamples, seed=seed, oov=oov)
             for method_name, (value, ci) in res.purity_by_method.items():
                 rows.append(SuiteRow(name, kind, f"purity ({method_name})", value, res.answered,
-                                     res.items, len(res.missing), res, ci))
+                                     res.items, len(res.missing), res, ci, mode,
+                                     res.answered_from_ngrams))
         elif kind == "outliers":
-            res = evaluate_outliers(kv, path)
+            res = evaluate_outliers(kv, path, oov=oov)
             skipped = res.cases - res.answered
             rows.append(SuiteRow(name, kind, "accuracy", res.accuracy, res.answered, res.cases,
-                                 skipped, res, res.accuracy_ci))
+                                 skipped, res, res.accuracy_ci, mode, res.answered_from_ngrams))
             rows.append(SuiteRow(name, kind, "OPP", res.opp / 100, res.answered, res.cases,
-                                 skipped, res))
+                                 skipped, res, None, mode, res.answered_from_ngrams))
         else:
             res = evaluate_word_pairs(kv, path, restrict_vocab=pairs_restrict_vocab,
                                       case_insensitive=case_insensitive,
-                                      n_resamples=n_resamples, seed=seed)
+                                      n_resamples=n_resamples, seed=seed, oov=oov)
             rows.append(SuiteRow(name, "word-pairs", "spearman", res.spearman, res.answered,
-                                 res.pairs, res.oov, res, res.spearman_ci))
+                                 res.pairs, res.oov, res, res.spearman_ci, mode,
+                                 res.answered_from_ngrams))
             rows.append(SuiteRow(name, "word-pairs", "pearson", res.pearson, res.answered,
-                                 res.pairs, res.oov, res))
+                                 res.pairs, res.oov, res, None, mode,
+                                 res.answered_from_ngrams))
     return rows
 
 
@@ -295,67 +318,3 @@ def combine_suites(suites):
     return [ModelsRow(row.name, row.kind, row.metric,
                       {name: suites[name][i] for name in names})
             for i, row in enumerate(first)]
-
-
-def _value(value):
-    return "nan" if value is None or math.isnan(value) else f"{value:.4f}"
-
-
-def _interval(ci):
-    """``[low, high]`` with 3 decimals: enough for the narrowest interval (~0.01, Google set)."""
-    if ci is None or any(math.isnan(bound) for bound in ci):
-        return ""
-    return f"[{ci[0]:.3f}, {ci[1]:.3f}]"
-
-
-def _same_file(row, other):
-    """Whether two SuiteRows of one model come from the same benchmark file."""
-    if row.result is None or other.result is None:  # rows made by hand: go by the name
-        return row.name == other.name
-    return row.result is other.result
-
-
-def format_table(rows):
-    """One model's rows as one aligned text table (a string; print it)."""
-    header = ("benchmark", "kind", "metric", "value", "95% CI", "answered", "OOV")
-    body = []
-    for row in rows:
-        oov_pct = 100.0 * row.oov / row.total if row.total else 0.0
-        body.append((row.name, row.kind, row.metric, _value(row.value), _interval(row.ci),
-                     f"{row.answered}/{row.total}", f"{row.oov} ({oov_pct:.1f}%)"))
-    return text_table(body, header=header, right={3, 4, 5, 6})
-
-
-def format_models_table(rows):
-    """Several models' rows (:func:`evaluate_models`) as one table, a column per model.
-
-    A cell is ``value [low, high]``, the 95% interval as in :func:`format_table`.
-    After each file's rows, an ``answered`` row gives each model's coverage
-    (known questions or pairs / all): models that know different words are
-    scored on different questions, which the figures alone would hide.
-    """
-    if not rows:
-        return ""
-    models = list(rows[0].cells)
-    columns = []  # one list of cells per model, the `answered` lines included
-    for model in models:
-        cells = []
-        for i, row in enumerate(rows):
-            cell = row.cells[model]
-            if i == 0 or not _same_file(rows[i - 1].cells[model], cell):
-                first = cell  # a file's first row counts all its questions or pairs
-            cells.append(f"{_value(cell.value)} {_interval(cell.ci)}".rstrip())
-            if i + 1 == len(rows) or not _same_file(cell, rows[i + 1].cells[model]):
-                cells.append(f"{first.answered:,}/{first.total:,}")
-        if any(cell.startswith("-") for cell in cells):
-            # a space where others have a minus sign: the values line up
-            cells = [cell if cell.startswith("-") else " " + cell for cell in cells]
-        columns.append(cells)
-    labels = []
-    for i, row in enumerate(rows):
-        labels.append((row.name, row.metric))
-        if i + 1 == len(rows) or not _same_file(row.cells[models[0]],
-                                                rows[i + 1].cells[models[0]]):
-            labels.append((row.name, "answered"))
-    body = [label + tuple(column[j] for column in columns) for j, label in enumerate(labels)]
-    return text_table(body, header=("benchmark", "metric", *models))

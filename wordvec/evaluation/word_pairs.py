@@ -27,6 +27,11 @@ unknown word are skipped and counted (or, with ``dummy4unknown``, scored
 not a silent skip, and a file whose pairs are all unknown gives NaN
 correlations instead of raising.
 
+With ``oov="ngrams"`` a subword model answers the pairs with an unknown word
+through that word's n-grams, as Facebook's evaluation of rare words does
+(``unseen.py``), and ``answered_from_ngrams`` says how many; the default,
+``"skip"``, keeps the figure comparable with a word-level model's.
+
 Example
 -------
 >>> import tempfile
@@ -50,6 +55,7 @@ from ..errors import BenchmarkFileError
 from ..vectors.keyedvectors import cosine
 from .benchmark_files import find_benchmark, known_words, read_lines
 from .stats import pearson, spearman, spearman_bootstrap_ci
+from .unseen import DEFAULT_OOV, unseen_words
 
 
 @dataclass
@@ -60,6 +66,7 @@ class WordPair:
     word2: str
     gold: float
     model: float        # cosine similarity; None if a word is unknown
+    from_ngrams: bool = False   # a word came from outside the known words (oov="ngrams")
 
 
 @dataclass
@@ -81,12 +88,16 @@ class WordPairsResult:
     # (spearman_bootstrap_ci); (nan, nan) if not computed or undefined.
     spearman_ci: tuple = (math.nan, math.nan)
     n_resamples: int = None     # bootstrap resamples behind spearman_ci (None: not computed)
+    oov_mode: str = DEFAULT_OOV     # "skip", or "ngrams" if a subword model answered unseen words
+    answered_from_ngrams: int = 0   # answered pairs with a word from outside the known words
 
     def __str__(self):
         low, high = self.spearman_ci
         interval = "" if math.isnan(low) else f" [95% CI {low:.3f}, {high:.3f}]"
+        ngrams = (f", {self.answered_from_ngrams:,} through n-grams"
+                  if self.oov_mode == "ngrams" else "")
         return (f"{Path(self.path).name}: Spearman {self.spearman:.3f}{interval}, "
-                f"Pearson {self.pearson:.3f}, over {self.used:,} of {self.pairs:,} pairs")
+                f"Pearson {self.pearson:.3f}, over {self.used:,} of {self.pairs:,} pairs{ngrams}")
 
     @property
     def oov_ratio(self):
@@ -95,7 +106,7 @@ class WordPairsResult:
 
     @property
     def answered(self):
-        """Pairs whose two words are known."""
+        """Pairs whose two words have vectors (known, or from n-grams with oov="ngrams")."""
         return self.pairs - self.oov
 
 
@@ -129,7 +140,7 @@ def _parse_pairs(path, delimiter):
 
 
 def evaluate_word_pairs(kv, path, delimiter=None, restrict_vocab=300000, case_insensitive=True,
-                        dummy4unknown=False, n_resamples=1000, seed=0):
+                        dummy4unknown=False, n_resamples=1000, seed=0, oov=DEFAULT_OOV):
     """Correlation of cosine similarity with human scores on a word-pair file.
 
     Lines are ``word1 word2 score``, tab-separated (or, with ``delimiter=None``
@@ -157,32 +168,49 @@ def evaluate_word_pairs(kv, path, delimiter=None, restrict_vocab=300000, case_in
         no interval.
     seed : int
         Seeds the resampling: the same seed gives the same interval.
+    oov : "skip" or "ngrams"
+        A pair with a word outside the known words: skipped (the default,
+        comparable with word-level models), or, for a subword model, scored
+        with the vector its n-grams give (``unseen.py``; a word-level model
+        skips it even so). A word with no n-gram leaves its pair out of
+        vocabulary either way.
 
     Returns
     -------
     WordPairsResult
         Pearson and Spearman (and p-values, as scipy computes them), Spearman's
-        95% bootstrap interval, the out-of-vocabulary count and ratio, and one
-        record per pair.
+        95% bootstrap interval, the out-of-vocabulary count and ratio, the
+        mode applied and the pairs answered through n-grams, and one record
+        per pair.
     """
     path = find_benchmark(path, "word-pair")
     parsed = _parse_pairs(path, delimiter)
     fold = str.upper if case_insensitive else (lambda w: w)
     known, _ = known_words(kv, restrict_vocab, case_insensitive)
+    mode, unseen = unseen_words(kv, oov, case_insensitive)
     vectors = kv.vectors
+
+    def vector(word):
+        row = known.get(fold(word))
+        if row is not None:
+            return vectors[row]
+        return unseen.vector(word) if unseen is not None else None
+
     gold, model, records = [], [], []
-    oov = 0
+    missing = from_ngrams = 0
     for line_no, w1, w2, score in parsed:
-        i1, i2 = known.get(fold(w1)), known.get(fold(w2))
-        if i1 is None or i2 is None:
-            oov += 1
+        v1, v2 = vector(w1), vector(w2)
+        if v1 is None or v2 is None:
+            missing += 1
             records.append(WordPair(line_no, w1, w2, score, None))
             if dummy4unknown:
                 gold.append(score)
                 model.append(0.0)
             continue
-        sim = cosine(vectors[i1], vectors[i2])
-        records.append(WordPair(line_no, w1, w2, score, sim))
+        sim = cosine(v1, v2)
+        built = unseen is not None and (fold(w1) not in known or fold(w2) not in known)
+        from_ngrams += built
+        records.append(WordPair(line_no, w1, w2, score, sim, built))
         gold.append(score)
         model.append(sim)
     pearson_r, pearson_p = pearson(gold, model)
@@ -192,6 +220,7 @@ def evaluate_word_pairs(kv, path, delimiter=None, restrict_vocab=300000, case_in
         interval = spearman_bootstrap_ci(gold, model, n_resamples=n_resamples, seed=seed)
     return WordPairsResult(path=str(path), pearson=pearson_r, pearson_pvalue=pearson_p,
                            spearman=spearman_r, spearman_pvalue=spearman_p, pairs=len(parsed),
-                           used=len(gold), oov=oov, restrict_vocab=restrict_vocab,
+                           used=len(gold), oov=missing, restrict_vocab=restrict_vocab,
                            case_insensitive=case_insensitive, dummy4unknown=dummy4unknown,
-                           records=records, spearman_ci=interval, n_resamples=n_resamples)
+                           records=records, spearman_ci=interval, n_resamples=n_resamples,
+                           oov_mode=mode, answered_from_ngrams=from_ngrams)
