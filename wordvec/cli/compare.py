@@ -59,9 +59,12 @@ def synthetic_groups():
     return (f"countries and capitals: {capitals}\nmale and female: {gender}\n"
             f"singular and plural: {plurals}\n")
 # Rough speeds per worker (bench/results/, wiki17m, dim 100), for the time printed
-# before starting: word2vec in corpus words per epoch-second; counting and
-# PPMI-SVD in corpus words per second; GloVe in matrix entries per epoch-second.
-WORDS_PER_SECOND = {"skipgram": 0.85e6, "cbow": 3.0e6, "counting": 1.5e6, "svd": 2.0e6}
+# before starting: word2vec and fastText in corpus words per epoch-second;
+# counting and PPMI-SVD in corpus words per second; GloVe in matrix entries per
+# epoch-second.
+WORDS_PER_SECOND = {"skipgram": 0.85e6, "cbow": 3.0e6, "fasttext": 0.35e6,
+                    "fasttext-cbow": 0.9e6, "counting": 1.5e6, "svd": 2.0e6}
+WINDOW_MODELS = ("skipgram", "cbow", "fasttext", "fasttext-cbow")
 GLOVE_ENTRIES_PER_SECOND = 3.5e6
 
 
@@ -177,7 +180,7 @@ def _expected_seconds(algorithm, params, n_words, vocab_size, workers):
     settings = {**algorithm.estimator.defaults(), **params}
     name, speedup = algorithm.estimator.algorithm, min(workers, 2) * 0.85
     epochs = settings.get("epochs", 1)
-    if name in ("skipgram", "cbow"):
+    if name in WINDOW_MODELS:
         return n_words * epochs / (WORDS_PER_SECOND[name] * speedup)
     counting = n_words / WORDS_PER_SECOND["counting"]
     if name == "glove":
