@@ -1,7 +1,8 @@
 """Every loader, fed anything: it loads, or raises wordvec's own error, with a message, promptly.
 
 Issue 12, point 4. The loaders are those of vectors (word2vec text and binary,
-plain and gzipped; GloVe; wordvec's ``.npz``), of the vocabulary file, of
+plain and gzipped; GloVe; wordvec's ``.npz``, of word vectors and of a subword
+model; fastText's ``.bin``, plain and gzipped), of the vocabulary file, of
 the co-occurrence ``.npz`` and of a training checkpoint (``--resume``).
 Each is fed, by hypothesis:
 
@@ -9,7 +10,9 @@ Each is fed, by hypothesis:
 * a small valid file, mutated: bytes flipped, inserted, deleted, repeated,
   odd numbers spliced in, cut short;
 * for the formats with a header, headers made up of huge row counts
-  (10**12), negative or zero dimensions and non-numbers; for the ``.npz``
+  (10**12), negative or zero dimensions and non-numbers; for fastText's
+  ``.bin``, any one of its sizes, arguments and flags given an odd value
+  (0, -1, 2**31 - 1, 10**12, NaN...); for the ``.npz``
   files, members whose ``.npy`` header declares other shapes and dtypes
   (object arrays included), or that hold other arrays altogether;
 * for the text formats, the valid file in other encodings (Latin-1,
@@ -22,7 +25,7 @@ allocating no more than the file's bytes can justify (``tracemalloc`` sees
 NumPy's allocations, made or only asked for).
 
 CI runs ``EXAMPLES`` examples per loader (derandomized: the same ones each
-run; about 25 s in all). A longer hunt, with new random examples each time,
+run; about 35 s in all). A longer hunt, with new random examples each time,
 here and in the cache's fuzz test (``tests/test_cache_safety.py``):
 ``WORDVEC_FUZZ_EXAMPLES=5000 python -m pytest tests/test_fuzz_loaders.py
 tests/test_cache_safety.py --hypothesis-show-statistics`` (about 4 minutes on
@@ -50,6 +53,7 @@ from wordvec.errors import CooccurrenceError, WordvecError
 from wordvec.text.vocab import Vocabulary
 from wordvec.train.checkpoint import load_checkpoint, save_checkpoint
 from wordvec.vectors.keyedvectors import KeyedVectors
+from wordvec.vectors.subword_vectors import SubwordVectors
 
 EXAMPLES = int(os.environ.get("WORDVEC_FUZZ_EXAMPLES", "500"))
 # CI sees the same examples each run; a long run (the variable set) explores new ones,
@@ -80,7 +84,18 @@ def _seed_vectors():
                         metadata={"algorithm": "skipgram", "dim": 3})
 
 
+def _seed_subwords():
+    """A subword model small enough that every truncation is tried (and built now, so that
+    its kernels are compiled before any load is traced)."""
+    words = ["the", "köln", "日本語", "</s>"]
+    rows = np.arange((len(words) + 10) * 3, dtype=np.float32).reshape(-1, 3) / 7
+    return SubwordVectors(rows, words, minn=2, maxn=4, bucket=10, counts=[9, 5, 3, 1],
+                          metadata={"algorithm": "fasttext", "params": {"window": 2}},
+                          output_matrix=-rows[:len(words)])
+
+
 KV = _seed_vectors()
+SUBWORDS = _seed_subwords()
 MATRIX = Cooccurrence(np.array([0, 0, 1], np.int32), np.array([0, 2, 2], np.int32),
                       np.array([1.0, 3.0, 0.5], np.float32), vocab_size=3, symmetric=True,
                       window=2, distance_weighting=True, vocab_hash="")
@@ -121,6 +136,9 @@ LOADERS = {
     "glove": ("g.txt", KeyedVectors.load_glove,
               _saved(lambda p: KV.save(p, format="glove"), "g.txt"), "utf-8"),
     "npz": ("v.npz", KeyedVectors.load, _saved(KV.save, "v.npz"), None),
+    "npz-subword": ("s.npz", KeyedVectors.load, _saved(SUBWORDS.save, "s.npz"), None),
+    "fasttext-binary": ("f.bin", KeyedVectors.load, _saved(SUBWORDS.save, "f.bin"), None),
+    "fasttext-binary-gz": ("f.bin.gz", KeyedVectors.load, _saved(SUBWORDS.save, "f.bin"), None),
     "vocabulary": ("vocab.txt", Vocabulary.load,
                    _saved(Vocabulary(["the", "köln", "日本語", "a"], [9, 5, 3, 1]).save,
                           "vocab.txt"), "utf-8"),
@@ -128,9 +146,10 @@ LOADERS = {
     "checkpoint": ("c.npz", load_checkpoint,
                    _saved(lambda p: save_checkpoint(_StoppedRun(), p), "c.npz"), None),
 }
-GZIPPED = {"word2vec-text-gz", "word2vec-binary-gz"}   # the payload is gzipped when written
+GZIPPED = {"word2vec-text-gz", "word2vec-binary-gz", "fasttext-binary-gz"}  # gzipped when written
 HEADED = {"word2vec-text", "word2vec-text-gz", "word2vec-binary", "word2vec-binary-gz"}
-ARCHIVES = {"npz", "cooccurrence", "checkpoint"}
+ARCHIVES = {"npz", "npz-subword", "cooccurrence", "checkpoint"}
+FASTTEXT = {"fasttext-binary", "fasttext-binary-gz"}
 
 
 # ------------------------------------------------------------- the property
@@ -234,6 +253,32 @@ def reencoded(draw, seed):
     return bytes(data)
 
 
+def _fasttext_fields(words, rows):
+    """Where each size, argument and flag of a fastText .bin is: ``[(offset, layout)]``."""
+    fields = [(8 + 4 * i, "<i") for i in range(12)] + [(56, "<d"), (64, "<i"), (68, "<i"),
+                                                       (72, "<i"), (76, "<q"), (84, "<q")]
+    quant = 92 + sum(len(w.encode()) + 10 for w in words)
+    qout = quant + 17 + 4 * rows * 3
+    fields += [(quant, "<b"), (quant + 1, "<q"), (quant + 9, "<q"), (qout, "<b"),
+               (qout + 1, "<q"), (qout + 9, "<q")]
+    return fields
+
+
+FASTTEXT_FIELDS = _fasttext_fields(SUBWORDS.index_to_key, len(SUBWORDS.input_matrix))
+ODD_VALUES = {"<b": [1, -1, 2], "<i": [0, 1, -1, 3, 11, 13, 100, 2**31 - 1, -2**31],
+              "<q": [0, 1, -1, 5, 10**12, 2**62, -2**63, 2**63 - 1],
+              "<d": [float("nan"), float("inf"), -1.0, 0.0, 1e308]}
+
+
+@st.composite
+def fasttext_field(draw, seed):
+    """``seed`` (a fastText .bin) with one field given an odd value, its end perhaps cut."""
+    data = bytearray(seed)
+    offset, layout = draw(st.sampled_from(FASTTEXT_FIELDS))
+    struct.pack_into(layout, data, offset, draw(st.sampled_from(ODD_VALUES[layout])))
+    return bytes(data[:draw(st.integers(0, len(data)))] if draw(st.booleans()) else data)
+
+
 def _npy(header_text, data):
     """A .npy member: magic, version 1.0, the header (padded), the data."""
     header = header_text.encode("latin-1") if isinstance(header_text, str) else header_text
@@ -309,6 +354,8 @@ def strategy(loader):
         choices.append(reencoded(seed))
     if loader in ARCHIVES:
         choices += [archive_variant(seed), archive_variant(seed).flatmap(mutated)]
+    if loader in FASTTEXT:
+        choices += [fasttext_field(seed), fasttext_field(seed).flatmap(mutated)]
     return st.one_of(choices)
 
 
@@ -372,6 +419,25 @@ def test_npz_member_claiming_1e12_rows_is_refused_at_once(tmp_path):
     path.write_bytes(_archive(members))
     _refused_at_once(path, KeyedVectors.load, "field 'vectors'", "(1000000000000, 300)",
                      "1,200,000,000,000,000 bytes", "holds 48 bytes")
+
+
+@pytest.mark.parametrize("name", ["f.bin", "f.bin.gz"])
+@pytest.mark.parametrize("offset,value,expected", [
+    (40, 2**31 - 1, "the two matrices take at least 25,769,803,894 bytes"),   # bucket
+    (64, 10**9, "the dictionary's 1,000,000,000 words take at least"),       # size, nwords
+])
+def test_fasttext_sizes_beyond_the_file_are_refused_at_once(tmp_path, name, offset, value,
+                                                             expected):
+    data = bytearray(LOADERS["fasttext-binary"][2])
+    struct.pack_into("<i", data, offset, value)
+    if offset == 64:
+        struct.pack_into("<i", data, 68, value)
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(bytes(data)) if name.endswith(".gz") else bytes(data))
+    message = _refused_at_once(path, KeyedVectors.load, expected, "byte offset",
+                               "the file is truncated, or its sizes are wrong")
+    if name.endswith(".gz"):
+        assert "once decompressed" in message
 
 
 def test_cooccurrence_member_claiming_1e12_entries_is_refused_at_once(tmp_path):

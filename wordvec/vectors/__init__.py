@@ -4,7 +4,9 @@
   neighbours, similarities and analogies;
 * ``formats``: saving and loading by file extension, which dispatches to
   ``text_format`` (word2vec text and GloVe), ``binary_format`` (word2vec
-  binary) and ``npz_format`` (our own, with counts and metadata);
+  binary), ``fasttext_format`` (Facebook fastText's ``.bin``, a whole
+  subword model; told from word2vec's by its first bytes) and ``npz_format``
+  (our own, with counts and metadata, and a subword model's n-gram rows);
 * ``subword_vectors``: ``SubwordVectors``, a subword model's vectors, which
   answer words outside the vocabulary from their n-grams;
 * ``nonfinite``: NaN and infinity found and refused;

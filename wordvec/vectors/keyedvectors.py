@@ -33,6 +33,7 @@ import numpy as np
 
 from ..errors import UnknownWordError, VectorFileError, VocabularyError
 from . import formats
+from .nonfinite import first_nonfinite, load_hint
 from .npz_format import metadata_to_json
 
 # How many words (most frequent first) to search for "did you mean" hints.
@@ -389,26 +390,56 @@ class KeyedVectors:
     def save(self, path, format=None, allow_nonfinite=False):
         """Save to ``path``; the format follows the extension unless ``format`` is given.
 
-        ``.npz`` native (keeps counts and metadata), ``.bin`` word2vec binary,
-        ``.txt`` / ``.vec`` word2vec text (``.gz`` allowed on text), or
-        ``format="glove"`` for GloVe text. See :mod:`wordvec.vectors.formats`.
-        A NaN or infinite value is refused unless ``allow_nonfinite``.
+        ``.npz`` native (keeps counts and metadata, and a subword model's
+        n-gram rows), ``.bin`` word2vec binary (fastText's model file for a
+        ``SubwordVectors``), ``.txt`` / ``.vec`` word2vec text (``.gz``
+        allowed on text and ``.bin``), or ``format="glove"`` for GloVe text.
+        See :mod:`wordvec.vectors.formats`. A NaN or infinite value is
+        refused unless ``allow_nonfinite``.
         """
         formats.write(self, path, format=format, allow_nonfinite=allow_nonfinite)
 
+    # The class a subword model loads as: SubwordVectors, which subclasses this one and so
+    # cannot be imported here; it names itself with ``holds_subwords=True``.
+    _subword_class = None
+
+    def __init_subclass__(cls, holds_subwords=False, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if holds_subwords:
+            KeyedVectors._subword_class = cls
+
     @classmethod
     def load(cls, path, format=None, unicode_errors="strict", allow_nonfinite=False):
-        """Load vectors saved in any supported format (chosen by extension).
+        """Load vectors saved in any supported format (chosen by extension, and for
+        ``.bin``, by the file's first bytes).
 
+        A file that holds a subword model (a fastText ``.bin``, or a ``.npz``
+        saved from one) gives a ``SubwordVectors``, which answers words
+        outside the vocabulary; ``SubwordVectors.load`` refuses any other.
         A NaN or infinite value is a ``VectorFileError`` naming the word and
-        its line (text) or row (binary, ``.npz``), unless ``allow_nonfinite``.
+        its line (text), row (``.npz``) or byte offset (binary), unless
+        ``allow_nonfinite``.
         """
-        vectors, words, counts, metadata = formats.read(path, format, unicode_errors,
-                                                           allow_nonfinite)
+        parts = formats.read_parts(path, format, unicode_errors, allow_nonfinite)
+        subword = "input_matrix" in parts
+        wants_subwords = cls._subword_class is not None and issubclass(cls, cls._subword_class)
+        if wants_subwords and not subword:
+            raise VectorFileError(f"{path}: holds word vectors without n-gram rows, so they "
+                                  "cannot answer unseen words; load it with "
+                                  "KeyedVectors.load")
+        target = cls if wants_subwords or not subword else cls._subword_class
         try:
-            return cls(vectors, words, counts=counts, metadata=metadata)
+            kv = target(**parts)
         except VocabularyError as exc:  # the file's words or counts: a bad file
             raise VectorFileError(f"{path}: {exc}") from None
+        if subword and not allow_nonfinite:
+            # Finite rows can still sum beyond float32's range when composed.
+            found = first_nonfinite(kv.vectors)
+            if found is not None:
+                raise VectorFileError(f"{path}: the vector of word {kv.index_to_key[found[0]]!r}"
+                                      " (the mean of its rows) overflows float32; "
+                                      f"{load_hint()}")
+        return kv
 
     def save_word2vec_format(self, path, binary=False, allow_nonfinite=False):
         """Save in the C word2vec tool's format (binary or text), gensim-compatible."""

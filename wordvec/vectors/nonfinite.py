@@ -53,6 +53,29 @@ def load_hint():
     return f"{WHY} (pass allow_nonfinite=True to load them anyway)"
 
 
+def row_name(words, row):
+    """A row of a subword model's matrices, for messages: a word's, or past the words, a bucket's.
+
+    >>> row_name(["cat"], 0), row_name(["cat"], 3)
+    ("word 'cat'", 'n-gram bucket 2')
+    """
+    return f"word {words[row]!r}" if row < len(words) else f"n-gram bucket {row - len(words)}"
+
+
+def refuse_nonfinite_subword(kv, path):
+    """``refuse_nonfinite`` for a subword model's input and output matrices, which are
+    saved too: a NaN in an n-gram row would turn up in every word that has the n-gram."""
+    for name in ("input_matrix", "output_matrix"):
+        matrix = getattr(kv, name)
+        found = None if matrix is None else first_nonfinite(matrix)
+        if found is not None:
+            row, column = found
+            raise VectorFileError(f"{path}: cannot save {name} row {row} "
+                                  f"({row_name(kv.index_to_key, row)}): its "
+                                  f"{value_text(matrix, row, column)}; {WHY} (pass "
+                                  "allow_nonfinite=True to save them anyway)")
+
+
 def refuse_nonfinite(vectors, words, path):
     """Raise ``VectorFileError`` naming the first word whose vector is not finite.
 

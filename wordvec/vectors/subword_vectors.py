@@ -58,7 +58,7 @@ def mean_rows(matrix, offsets, ids, out):
                 out[i, k] *= scale
 
 
-class SubwordVectors(KeyedVectors):
+class SubwordVectors(KeyedVectors, holds_subwords=True):
     """The vectors of a subword model, for any word.
 
     Parameters
@@ -106,6 +106,16 @@ class SubwordVectors(KeyedVectors):
         self.output_matrix = output_matrix
         self.minn, self.maxn, self.bucket = int(minn), int(maxn), int(bucket)
         self.subwords = table
+
+    def save_facebook_model(self, path, allow_nonfinite=False):
+        """Save as fastText's ``.bin`` whatever the extension (gensim's ``save_facebook_model``)."""
+        self.save(path, format="fasttext-binary", allow_nonfinite=allow_nonfinite)
+
+    @classmethod
+    def load_facebook_model(cls, path, allow_nonfinite=False):
+        """Load a fastText ``.bin`` whatever the extension (gensim's ``load_facebook_model``,
+        but the vectors only: ``.bin`` files also load with ``KeyedVectors.load``)."""
+        return cls.load(path, format="fasttext-binary", allow_nonfinite=allow_nonfinite)
 
     def __repr__(self):
         return (f"<SubwordVectors: {len(self)} words + {self.bucket} n-gram rows x "
