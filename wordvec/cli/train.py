@@ -28,6 +28,7 @@ from wordvec.evaluation import evaluate_suite, format_table
 from wordvec.train import RUN_PARAMS, Checkpoint
 from wordvec.util import eval_dir, text_table
 from wordvec.vectors import detect_format
+from wordvec.vectors.formats import format_to_write
 
 from .algorithms import ALGORITHMS
 from .common import add_corpus_arguments, corpus_cache, flag_kind, open_corpus
@@ -224,7 +225,7 @@ def train_command(args):
         check_input_flags(args.parser, args)
     # Everything that can be wrong is checked before training, not after an hour of it.
     try:
-        out_format = detect_format(args.out)
+        detect_format(args.out)
     except VectorFileError:
         raise WordvecError(f"--out {args.out}: unknown extension; use .bin (word2vec binary), "
                            ".txt or .vec (word2vec text), or .npz (native)") from None
@@ -253,6 +254,7 @@ def train_command(args):
     else:
         model.fit(corpus, cache_dir=corpus_cache(args), **fit_options)
     kv = model.wv
+    out_format = format_to_write(kv, args.out)  # .bin: fastText's own for a subword model
     kv.save(args.out)
     elapsed = time.perf_counter() - started
 
