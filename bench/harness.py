@@ -1,7 +1,7 @@
 """What the benchmark scripts of bench/ share: child processes, memory, quality, reports.
 
-Not a benchmark itself: ``w2v_speed.py``, ``glove_speed.py`` and
-``glove_sweep.py`` import it (``import harness``: Python puts the running
+Not a benchmark itself: ``w2v_speed.py``, ``fasttext_speed.py``, ``glove_speed.py``,
+``glove_sweep.py`` and the others import it (``import harness``: Python puts the running
 script's folder, bench/, on the path), and nothing else.
 
 Fresh processes
@@ -30,7 +30,9 @@ kernels on a tiny problem (``warm_up``: a small synthetic *file* corpus, as
 the real ones are files, whose cached encoding comes back memory-mapped
 read-only, for which Numba compiles separately). ``signature_count`` of the
 kernels before and after the timed part tells whether a compilation slipped
-in anyway; the report then warns.
+in anyway; the report then warns. ``kernel_state`` reads the same for every
+loaded kernel of the project, with Numba's cache hits and misses: a
+child's misses after its warm-up say whether the on-disk cache was warm.
 
 Quality
 -------
@@ -43,6 +45,7 @@ DATA is ``--data-dir``, else ``$WORDVEC_DATA``, else the corpus file's ../..
 """
 import argparse
 import contextlib
+import io
 import json
 import math
 import os
@@ -227,6 +230,24 @@ def signature_count(kernels):
     return sum(len(getattr(kernel, "signatures", ())) for kernel in kernels)
 
 
+def kernel_state(packages=("wordvec", "w2v", "subword", "glove", "svd")):
+    """Every loaded Numba kernel of ``packages``: {"signatures", "cache_misses", "cache_hits"}.
+
+    Summed over the dispatchers found in those packages' loaded modules. A
+    fresh process starts at zero: its cache misses so far are the kernels it
+    compiled (0 after a warm-up: the on-disk cache was warm), and signatures
+    that grow during a timed part are a compilation (or load) timed.
+    """
+    from numba.core.dispatcher import Dispatcher
+
+    kernels = {id(value): value for name, module in list(sys.modules.items())
+               if name.split(".")[0] in packages
+               for value in list(vars(module).values()) if isinstance(value, Dispatcher)}
+    return {"signatures": sum(len(kernel.signatures) for kernel in kernels.values()),
+            "cache_misses": sum(sum(k.stats.cache_misses.values()) for k in kernels.values()),
+            "cache_hits": sum(sum(k.stats.cache_hits.values()) for k in kernels.values())}
+
+
 def warm_up(prefix, work):
     """Call ``work(folder, corpus)`` on a tiny synthetic file corpus in a scratch folder.
 
@@ -277,6 +298,16 @@ def corpus_slice(corpus, max_words, scratch):
         return str(corpus), None
     return (str(truncate_corpus(corpus, max_words, scratch)),
             str(Path(scratch) / "cache"))
+
+
+def read_sentences(path):
+    """The corpus as a list of token lists cut at 10,000 tokens (``Corpus(path)``), for
+    gensim: each distinct word stored once, shared by its occurrences (~8 bytes a token)."""
+    from wordvec.text import Corpus
+
+    shared = {}
+    return [[shared.setdefault(token, token) for token in sentence]
+            for sentence in Corpus(path)]
 
 
 def find_eval_paths(data_dir):
@@ -387,6 +418,16 @@ def scratch_folder(prefix):
 def progress(message):
     """A progress line on stderr (stdout carries the report)."""
     print(message, file=sys.stderr, flush=True)
+
+
+def print_and_save(write, path):
+    """Print what ``write()`` prints and, if ``path`` is given, save it there too (say so)."""
+    with contextlib.redirect_stdout(io.StringIO()) as text:
+        write()
+    print(text.getvalue(), end="")
+    if path:
+        Path(path).write_text(text.getvalue(), encoding="utf-8")
+        print(f"\nreport written to {path}")
 
 
 def write_json(report, path):
@@ -506,6 +547,36 @@ def threshold(name, value, target, template, at_most=False, missing="not measure
         return criterion(name, None, missing, target)
     passed = target is not None and (value <= target if at_most else value >= target)
     return criterion(name, passed, template.format(value), target)
+
+
+def compare(by_key, name, key, reference, margin, fmt, diff, every=False, sign=1,
+            names=None):
+    """A ``criterion``: ``sign`` x (ours - ``reference``) >= ``margin`` on ``key``.
+
+    ``by_key`` maps (impl, workers) to a run; "ours" is compared with
+    ``reference`` at each worker count both have. The verdict is the one at
+    1 worker (with ``every``: at all of them); the detail shows every count
+    (``fmt`` the values, ``diff`` the difference) and names those that miss.
+    ``margin`` None: an "info" line. ``names`` maps impls to the detail's names.
+    """
+    names = names or {}
+    verdicts, details = {}, []
+    for workers in sorted({workers for _, workers in by_key}):
+        mine = by_key.get(("ours", workers), {}).get(key)
+        theirs = by_key.get((reference, workers), {}).get(key)
+        if mine is not None and theirs is not None:
+            verdicts[workers] = margin is None or sign * (mine - theirs) >= margin
+            details.append(f"{workers}w: ours {fmt.format(mine)} vs "
+                           f"{names.get(reference, reference)} {fmt.format(theirs)} "
+                           f"({diff.format(mine - theirs)})")
+    if 1 not in verdicts:
+        return criterion(name, None, f"needs ours and {names.get(reference, reference)} at 1 "
+                                     "worker", margin)
+    missed = [f"{workers}w" for workers, ok in verdicts.items() if not ok]
+    detail = "; ".join(details)
+    if verdicts[1] and missed and not every:
+        detail = f"holds at 1w, not at {', '.join(missed)}: {detail}"
+    return criterion(name, all(verdicts.values()) if every else verdicts[1], detail, margin)
 
 
 def print_results(table_text, named_runs, compiled_key, title, report, full_run, between=()):
