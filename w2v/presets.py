@@ -48,6 +48,8 @@ from wordvec.train import find_preset
 
 # The values of the estimators' ``algorithm`` attribute.
 _ALGORITHMS = ("cbow", "skipgram")
+# Skip-gram with shared negatives takes skip-gram's settings.
+_SAME_SETTINGS = {"skipgram-shared": "skipgram"}
 
 
 def _c_learning_rates():
@@ -81,6 +83,7 @@ class Preset(_Preset):
 
     def params_for(self, algorithm):
         """The keyword arguments for ``algorithm``: ``params`` updated by its overrides."""
+        algorithm = _SAME_SETTINGS.get(algorithm, algorithm)
         if algorithm not in _ALGORITHMS:
             raise ValueError(f"unknown algorithm {algorithm!r}; expected one of {_ALGORITHMS}")
         return super().params_for(algorithm)

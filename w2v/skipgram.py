@@ -8,8 +8,11 @@ direction; ``reference.py`` says why).
 >>> model.wv.vector_size, len(model.wv), model.epochs_trained_
 (8, 4, 2)
 """
+from wordvec.train import Param, check_bool
+
 from .base import Word2VecBase
 from .kernels import skipgram_chunk
+from .kernels_shared import skipgram_shared_chunk
 
 
 class SkipGram(Word2VecBase):
@@ -42,7 +45,62 @@ class SkipGram(Word2VecBase):
     """
 
     algorithm = "skipgram"
+    params = {
+        "shared_negatives": Param(
+            "Draw the noise words once per window and train the window's pairs together, "
+            "as a small matrix product (Ji et al. 2016's pWord2Vec): faster, and each hot "
+            "output row is written once per window. A different estimator, with the same "
+            "objective in expectation: the noise words are shared within a window, and every "
+            "pair's gradient is taken before the window's updates (reference_shared.py). "
+            "Needs negative > 0 and hs off."),
+    }
+
+    def __init__(self, dim=100, window=5, negative=5, hs=False, ns_exponent=0.75, sample=1e-3,
+                 alpha=0.025, min_alpha=1e-4, epochs=5, min_count=5, max_vocab_size=None,
+                 max_final_vocab=None, vectors="word", shared_negatives=False, seed=1,
+                 workers=1, verbose=True, callbacks=()):
+        super().__init__(dim=dim, window=window, negative=negative, hs=hs,
+                         ns_exponent=ns_exponent, sample=sample, alpha=alpha,
+                         min_alpha=min_alpha, epochs=epochs, min_count=min_count,
+                         max_vocab_size=max_vocab_size, max_final_vocab=max_final_vocab,
+                         vectors=vectors, seed=seed, workers=workers, verbose=verbose,
+                         callbacks=callbacks)
+        self.shared_negatives = shared_negatives
+
+    def _validate(self):
+        super()._validate()
+        check_bool("shared_negatives", self.shared_negatives)
+        if self.shared_negatives and (self.hs or self.negative == 0):
+            raise ValueError("shared_negatives=True shares negative sampling's noise words: it "
+                             "needs negative > 0 and hs=False")
 
     def _train_chunk(self, chunk, state):
+        if self.shared_negatives:
+            return skipgram_shared_chunk(self._corpus, chunk, self._W_in_rows, self.dim,
+                                         self.window, self._ns, state)
         return skipgram_chunk(self._corpus, chunk, self._W_in_rows, self.dim, self.window,
                               self._ns, self._hs, state)
+
+
+class SkipGramSharedNegatives(SkipGram):
+    """Skip-gram with noise words shared by each window (``SkipGram(shared_negatives=True)``).
+
+    Its own class only so that ``wordvec train sg-shared`` and ``wordvec compare
+    --algorithms sg,sg-shared`` can name it; see ``SkipGram`` for the rest.
+
+    >>> SkipGramSharedNegatives().shared_negatives
+    True
+    """
+
+    algorithm = "skipgram-shared"
+
+    def __init__(self, dim=100, window=5, negative=5, hs=False, ns_exponent=0.75, sample=1e-3,
+                 alpha=0.025, min_alpha=1e-4, epochs=5, min_count=5, max_vocab_size=None,
+                 max_final_vocab=None, vectors="word", shared_negatives=True, seed=1,
+                 workers=1, verbose=True, callbacks=()):
+        super().__init__(dim=dim, window=window, negative=negative, hs=hs,
+                         ns_exponent=ns_exponent, sample=sample, alpha=alpha,
+                         min_alpha=min_alpha, epochs=epochs, min_count=min_count,
+                         max_vocab_size=max_vocab_size, max_final_vocab=max_final_vocab,
+                         vectors=vectors, shared_negatives=shared_negatives, seed=seed,
+                         workers=workers, verbose=verbose, callbacks=callbacks)

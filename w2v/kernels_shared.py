@@ -1,0 +1,132 @@
+"""Numba kernel for skip-gram with negatives shared by a window (pWord2Vec).
+
+``reference_shared.py`` is the step in NumPy; this kernel walks a chunk of
+the corpus with it, on the engine's shared pieces (``CorpusArrays``,
+``Chunk``, ``NegativeSampling``, ``subsample``, ``draw_noise``). Per centre
+word: M, its window's W_in rows, and T, the centre's and the shared noise
+words' W_out rows, are copied into small contiguous buffers; then the three
+products S = M Tᵀ, G T and Gᵀ M are plain loops over them that LLVM
+vectorises, and each W_out row is written once per window.
+
+Random numbers, in the order the tests replay: per sentence, ``subsample``'s;
+per kept centre word, one for its reduced window and, if the window holds a
+context word, ``draw_noise``'s (once for the whole window). The next
+window is planned (its draws made, in that same order) before this one
+trains, so that its rows can be prefetched.
+"""
+import math
+
+import numpy as np
+
+from wordvec.engine import below, float_kernel, next_u64, prefetch_row
+from wordvec.engine.logistic import MAX_SCORE, fold_loss
+from wordvec.engine.windows import chunk_scratch, draw_noise, sentence_alpha, subsample
+
+
+@float_kernel
+def _plan_window(kept, length, i, window, ns, contexts, targets, state):
+    """Centre i's reduced window and shared noise words.
+    Returns (number of context words, number of targets, state)."""
+    state, bits = next_u64(state)
+    reach = window - below(bits, window)
+    n_contexts = 0
+    for j in range(max(0, i - reach), min(length, i + reach + 1)):
+        if j != i:
+            contexts[n_contexts] = kept[j]
+            n_contexts += 1
+    n_targets = 0
+    if n_contexts > 0:
+        n_targets, state = draw_noise(kept[i], ns, targets, state)
+    return n_contexts, n_targets, state
+
+
+@float_kernel
+def _train_window(W_in, ns, contexts, targets, sizes, labels, alpha, buffers):
+    """One window's three products; returns (likelihood of its pairs, loss folded).
+
+    sizes = (m context words, number of targets, dim); buffers = (M, T, G)."""
+    n_contexts, n_targets, dim = sizes
+    M, T, G = buffers
+    W_out = ns.W_out
+    for a in range(n_contexts):
+        for k in range(dim):
+            M[a, k] = W_in[contexts[a], k]
+    for t in range(n_targets):
+        for k in range(dim):
+            T[t, k] = W_out[targets[t], k]
+    loss, likelihood = 0.0, 1.0
+    for a in range(n_contexts):                      # S = M Tᵀ, G = alpha (Y - σ(S))
+        for t in range(n_targets):
+            score = np.float32(0.0)
+            for k in range(dim):
+                score += M[a, k] * T[t, k]
+            if score > MAX_SCORE:
+                score = MAX_SCORE
+            elif score < -MAX_SCORE:
+                score = -MAX_SCORE
+            exp_minus = np.float32(math.exp(-score))
+            prob = np.float32(1.0) / (np.float32(1.0) + exp_minus)
+            likelihood *= np.float64(prob if labels[t] > 0.5 else exp_minus * prob)
+            G[a, t] = alpha * (labels[t] - prob)
+        loss, likelihood = fold_loss(loss, likelihood)
+    for a in range(n_contexts):                      # W_in[c_a] += (G T)_a
+        row = contexts[a]
+        for t in range(n_targets):
+            g = G[a, t]
+            for k in range(dim):
+                W_in[row, k] += g * T[t, k]
+    for t in range(n_targets):                       # W_out[t] += (Gᵀ M)_t, once per window
+        row = targets[t]
+        for a in range(n_contexts):
+            g = G[a, t]
+            for k in range(dim):
+                W_out[row, k] += g * M[a, k]
+    return loss, likelihood
+
+
+@float_kernel
+def skipgram_shared_chunk(corpus, chunk, W_in, dim, window, ns, state):
+    """Train skip-gram with shared negatives on the sentences of ``chunk``; in place.
+
+    Arguments as ``kernels.skipgram_chunk``'s, without hierarchical softmax.
+    Every (centre, context) pair is still one example, so the loss per
+    example compares with plain skip-gram's.
+
+    Returns (loss sum, examples trained, words before subsampling, state).
+    """
+    ids, bounds, keep_prob = corpus
+    negative = ns.negative
+    kept, labels = chunk_scratch(bounds, chunk, negative)
+    # Two slots: window i trains from one while window i + 1 is planned in the other.
+    contexts = np.empty((2, 2 * window), dtype=np.int32)
+    targets = np.empty((2, negative + 1), dtype=np.int64)
+    n_contexts = np.zeros(2, dtype=np.int64)
+    n_targets = np.zeros(2, dtype=np.int64)
+    buffers = (np.empty((2 * window, dim), dtype=np.float32),
+               np.empty((negative + 1, dim), dtype=np.float32),
+               np.empty((2 * window, negative + 1), dtype=np.float32))
+    loss, likelihood, examples = 0.0, 1.0, 0
+
+    for s in range(chunk.first_sentence, chunk.end_sentence):
+        alpha = sentence_alpha(bounds, chunk, s)
+        length, state = subsample(ids, bounds[s], bounds[s + 1], keep_prob, kept, state)
+        for i in range(-1, length):
+            if i + 1 < length:
+                slot = (i + 1) % 2
+                n_contexts[slot], n_targets[slot], state = _plan_window(
+                    kept, length, i + 1, window, ns, contexts[slot], targets[slot], state)
+                for t in range(n_targets[slot]):
+                    prefetch_row(ns.W_out, targets[slot, t])
+            if i < 0 or n_contexts[i % 2] == 0:
+                continue
+            slot = i % 2
+            window_loss, window_likelihood = _train_window(
+                W_in, ns, contexts[slot], targets[slot], (n_contexts[slot], n_targets[slot], dim),
+                labels, alpha, buffers)
+            loss += window_loss
+            likelihood *= window_likelihood
+            loss, likelihood = fold_loss(loss, likelihood)
+            examples += n_contexts[slot]
+    loss -= math.log(likelihood)
+    first, end = chunk.first_sentence, chunk.end_sentence
+    return loss, examples, bounds[end] - bounds[first], state
