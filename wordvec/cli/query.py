@@ -110,21 +110,7 @@ UNKNOWN_WORD_STATUS = 1
 
 def no_ngrams_error(kv, word):
     """The error for a word that neither the vocabulary nor a subword model's n-grams cover."""
-    error = NoNgramsError(word, kv.suggest(word))
-    if kv.maxn == 0:
-        why, hint = "this model keeps no n-grams (maxn 0)", "ask for a vocabulary word"
-    elif len(word) + 2 < kv.minn:
-        why = (f"its n-grams would have {kv.minn} to {kv.maxn} characters, and "
-               f"'<{word}>' has {len(word) + 2}")
-        hint = "try a longer word"
-    else:   # fastText's end-of-line word
-        why, hint = f"fastText gives {word!r} none", "ask for another word"
-    if error.suggestions:
-        hint = f"did you mean {', '.join(map(repr, error.suggestions))}?"
-    # The message is the command line's own: why no vector can be built, then what to try.
-    error.args = (f"word {word!r} is not in the vocabulary, and no vector can be built from "
-                  f"its n-grams: {why}; {hint}",)
-    return error
+    return NoNgramsError(word, kv.suggest(word), kv.minn, kv.maxn)
 
 
 def known_form(kv, word, said=None):

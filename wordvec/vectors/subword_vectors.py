@@ -38,7 +38,27 @@ from .keyedvectors import KeyedVectors, _as_list, _is_weighted, cosine
 
 
 class NoNgramsError(UnknownWordError):
-    """A word outside the vocabulary none of whose n-grams the model has."""
+    """A word outside the vocabulary none of whose n-grams the model has.
+
+    >>> str(NoNgramsError("a", [], minn=4, maxn=6))
+    "word 'a' is not in the vocabulary, and no vector can be built from its n-grams: its \
+n-grams would have 4 to 6 characters, and '<a>' has 3; try a longer word"
+    """
+
+    def __init__(self, word, suggestions=(), minn=3, maxn=6):
+        super().__init__(word, suggestions)
+        if maxn == 0:
+            why, hint = "this model keeps no n-grams (maxn 0)", "ask for a vocabulary word"
+        elif isinstance(word, str) and len(word) + 2 < max(minn, 1):
+            why = (f"its n-grams would have {minn} to {maxn} characters, and "
+                   f"'<{word}>' has {len(word) + 2}")
+            hint = "try a longer word"
+        else:   # fastText's end-of-line word, or not a string
+            why, hint = f"fastText gives {word!r} none", "ask for another word"
+        if self.suggestions:
+            hint = f"did you mean {', '.join(map(repr, self.suggestions))}?"
+        self.args = (f"word {word!r} is not in the vocabulary, and no vector can be built "
+                     f"from its n-grams: {why}; {hint}",)
 
 
 @kernel
@@ -149,7 +169,7 @@ class SubwordVectors(KeyedVectors, holds_subwords=True):
             raise UnknownWordError(word, [])
         rows = self.ngram_rows(word)
         if len(rows) == 0:
-            raise NoNgramsError(word, self.suggest(word))
+            raise NoNgramsError(word, self.suggest(word), self.minn, self.maxn)
         out = np.empty((1, self.vector_size), dtype=np.float32)
         mean_rows(self.input_matrix, np.array([0, len(rows)]), rows, out)
         return out[0]
