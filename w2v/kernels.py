@@ -46,6 +46,30 @@ HierarchicalSoftmax = namedtuple("HierarchicalSoftmax", "on W_hs points labels l
 
 
 @float_kernel
+def hs_scratch(hs):
+    """Buffers for one word's Huffman path and its labels.
+
+    Why the kernels copy rows instead of taking views such as ``W_in[row]``
+    or ``hs.points[center]``: each view of an array counts a reference to
+    it, an atomic write to the array's one shared counter. With two threads
+    on the same matrices, every training pair then moves that counter's
+    cache line between the cores, which cost skip-gram much of its second
+    core (bench/results/). A copy into a thread's own buffer touches
+    nothing shared but the rows themselves.
+    """
+    return (np.empty(hs.points.shape[1], dtype=np.int32),
+            np.empty(hs.labels.shape[1], dtype=np.float32))
+
+
+@float_kernel
+def copy_path(hs, word, path, path_labels):
+    """path, path_labels = word's inner nodes and their labels (see hs_scratch)."""
+    for p in range(hs.lengths[word]):
+        path[p] = hs.points[word, p]
+        path_labels[p] = hs.labels[word, p]
+
+
+@float_kernel
 def skipgram_chunk(corpus, chunk, W_in, dim, window, ns, hs, state):
     """Train skip-gram on the sentences of ``chunk``; in place.
 
@@ -69,7 +93,9 @@ def skipgram_chunk(corpus, chunk, W_in, dim, window, ns, hs, state):
     contexts = np.empty(2 * window, dtype=np.int32)                 # one centre's examples,
     targets = np.empty((2 * window, negative + 1), dtype=np.int64)  # their NS targets
     n_targets = np.empty(2 * window, dtype=np.int64)
+    h = np.empty(dim, dtype=np.float32)
     grad_h = np.empty(dim, dtype=np.float32)
+    path, path_labels = hs_scratch(hs)
     loss, likelihood, examples = 0.0, 1.0, 0
 
     for s in range(chunk.first_sentence, chunk.end_sentence):
@@ -77,6 +103,8 @@ def skipgram_chunk(corpus, chunk, W_in, dim, window, ns, hs, state):
         length, state = subsample(ids, bounds[s], bounds[s + 1], keep_prob, kept, state)
         for i in range(length):
             center = kept[i]
+            if hs.on:
+                copy_path(hs, center, path, path_labels)
             # Reduced window: a uniform size in 1..window, so nearer words
             # are seen more often (word2vec.c's b, gensim's reduced_windows).
             state, bits = next_u64(state)
@@ -100,16 +128,17 @@ def skipgram_chunk(corpus, chunk, W_in, dim, window, ns, hs, state):
                 if e < 0:
                     continue
                 grad_h[:] = 0.0
-                h = W_in[contexts[e]]  # updated only below, after both layers
+                row = contexts[e]
+                for k in range(dim):  # a copy, not a view: see hs_scratch
+                    h[k] = W_in[row, k]
                 if hs.on:
-                    likelihood *= train_targets(h, hs.W_hs, hs.points[center],
-                                                hs.labels[center], hs.lengths[center], alpha,
-                                                grad_h)
+                    likelihood *= train_targets(h, hs.W_hs, path, path_labels,
+                                                hs.lengths[center], alpha, grad_h)
                 if negative > 0:
                     likelihood *= train_targets(h, ns.W_out, targets[e], ns_labels,
                                                 n_targets[e], alpha, grad_h)
-                for k in range(dim):
-                    h[k] -= alpha * grad_h[k]
+                for k in range(dim):  # updated only now, after both layers
+                    W_in[row, k] = h[k] - alpha * grad_h[k]
                 examples += 1
                 loss, likelihood = fold_loss(loss, likelihood)
     loss -= math.log(likelihood)
@@ -159,6 +188,7 @@ def cbow_chunk(corpus, chunk, W_in, dim, window, cbow_mean, ns, hs, state):
     n_targets = np.zeros(2, dtype=np.int64)
     h = np.empty(dim, dtype=np.float32)
     grad_h = np.empty(dim, dtype=np.float32)
+    path, path_labels = hs_scratch(hs)
     loss, likelihood, examples = 0.0, 1.0, 0
 
     for s in range(chunk.first_sentence, chunk.end_sentence):
@@ -190,8 +220,9 @@ def cbow_chunk(corpus, chunk, W_in, dim, window, cbow_mean, ns, hs, state):
                     h[k] *= scale
             grad_h[:] = 0.0
             if hs.on:
-                likelihood *= train_targets(h, hs.W_hs, hs.points[center], hs.labels[center],
-                                            hs.lengths[center], alpha, grad_h)
+                copy_path(hs, center, path, path_labels)
+                likelihood *= train_targets(h, hs.W_hs, path, path_labels, hs.lengths[center],
+                                            alpha, grad_h)
             if negative > 0:
                 likelihood *= train_targets(h, ns.W_out, targets[slot], ns_labels,
                                             n_targets[slot], alpha, grad_h)
