@@ -10,8 +10,8 @@ the tests run them that way. The data come from your data folder
 ``wordvec fetch`` downloaded (``wordvec fetch text8``, ``wordvec fetch eval``).
 
 At ci size only, a machine with none of them (a new clone, a CI runner) can
-still run the lessons that need only some text and some benchmark (02 and
-03): the text falls back to the synthetic corpus (``corpora.synthetic``), and
+still run the lessons that need only some text and some benchmark (02, 03
+and 07): the text falls back to the synthetic corpus (``corpora.synthetic``), and
 the benchmark sets to its planted analogies and word pairs, with a printed
 note saying so. The lessons about real text's statistics or human-scored
 sets need the data (``has_real_data``; their tests say so when they skip).

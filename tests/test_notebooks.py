@@ -54,8 +54,8 @@ def _tagged(nb, tag):
     return [cell for cell in nb.cells if tag in cell.metadata.get("tags", [])]
 
 
-def test_six_notebooks_in_order():
-    assert [path.stem[:2] for path in PATHS] == ["01", "02", "03", "04", "05", "06"]
+def test_seven_notebooks_in_order():
+    assert [path.stem[:2] for path in PATHS] == ["01", "02", "03", "04", "05", "06", "07"]
 
 
 @pytest.mark.parametrize("path", PATHS, ids=IDS)

@@ -16,6 +16,9 @@ Import the figures from here; each lives in the module of its concept:
   the edges, words and counts at the leaves), with ``tree_layout``;
 * ``cooccurrence``: ``cooccurrence_heatmap`` (a corner of the co-occurrence
   matrix, log colours), with ``top_left_block``, that corner from COO arrays;
+* ``subwords``: ``ngram_collisions`` (the share of n-grams sharing a hashed row,
+  against the bucket count, beside the birthday expectation ``birthday_share``)
+  and ``bucket_memory`` (the n-gram matrix's megabytes against the bucket count);
 * ``hyperparameters``: ``sweep`` (a score against a hyperparameter's value, a line per
   benchmark, 95% intervals as bands), with ``short_number``, its tick labels;
 * ``base``: ``save`` (atomic, format by extension), ``png_bytes``,
@@ -45,6 +48,7 @@ from .corpus import glove_weighting, keep_probability, zipf
 from .huffman_tree import code_tree, tree_layout
 from .hyperparameters import short_number, sweep
 from .noise import noise_distribution
+from .subwords import birthday_share, bucket_memory, ngram_collisions
 from .training import accuracy_by_epoch, loss_curves
 from .word_maps import pca_2d, pca_map
 
@@ -52,4 +56,4 @@ __all__ = ["scores", "similarity_scatter", "loss_curves", "accuracy_by_epoch", "
            "pca_2d", "zipf", "keep_probability", "glove_weighting", "save", "png_bytes",
            "figure_bytes", "data_uri", "model_colors", "noise_distribution",
            "code_tree", "tree_layout", "cooccurrence_heatmap", "top_left_block",
-           "sweep", "short_number"]
+           "sweep", "short_number", "ngram_collisions", "bucket_memory", "birthday_share"]
