@@ -48,7 +48,8 @@ class FastTextBase(WindowSGD):
                              "fastText tool uses 0.5 (word2vec 0.75)."),
         "sample": Param("Subsampling threshold, as word2vec's; the tool's default is 1e-4."),
         "alpha": Param("Initial learning rate (the tool's -lr); it decays linearly to "
-                       "min_alpha over all epochs."),
+                       "min_alpha over all epochs. (GloVe's alpha is another thing: its "
+                       "weighting exponent.)"),
         "min_alpha": Param("Final learning rate (the tool decays to 0)."),
         "epochs": Param("Passes over the corpus."),
         "minn": Param("Shortest character n-gram, in characters (< and > count)."),

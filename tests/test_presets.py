@@ -29,7 +29,7 @@ C_DEFAULTS = "-size 100 -window 5 -sample 1e-3 -hs 0 -negative 5 -iter 5 -min-co
 # demo-word.sh of the same release, without -train/-output/-threads/-binary.
 DEMO_WORD = "-cbow 1 -size 200 -window 8 -negative 25 -hs 0 -sample 1e-4 -iter 15"
 # main(): "if (cbow) alpha = 0.05;", so -alpha's default hangs on -cbow.
-C_ALPHA = {"cbow": 0.05, "skipgram": 0.025}
+C_ALPHA = {"cbow": 0.05, "skipgram": 0.025, "skipgram-shared": 0.025}
 
 # gensim 4's Word2Vec.__init__ parameter -> ours.
 GENSIM_NAMES = {"vector_size": "dim", "alpha": "alpha", "min_alpha": "min_alpha",

@@ -51,8 +51,8 @@ class SkipGram(Word2VecBase):
             "as a small matrix product (Ji et al. 2016's pWord2Vec): faster, and each hot "
             "output row is written once per window. A different estimator, with the same "
             "objective in expectation: the noise words are shared within a window, and every "
-            "pair's gradient is taken before the window's updates (reference_shared.py). "
-            "Needs negative > 0 and hs off."),
+            "pair's gradient is taken before the window's updates. Needs negative > 0 and "
+            "hs off."),
     }
 
     def __init__(self, dim=100, window=5, negative=5, hs=False, ns_exponent=0.75, sample=1e-3,

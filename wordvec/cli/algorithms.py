@@ -6,7 +6,7 @@ estimator class, one-line summary, presets). Adding an algorithm to the
 command line is one line here.
 
 >>> sorted(ALGORITHMS)
-['cbow', 'fasttext', 'fasttext-cbow', 'glove', 'sg', 'svd']
+['cbow', 'fasttext', 'fasttext-cbow', 'glove', 'sg', 'sg-shared', 'svd']
 >>> ALGORITHMS["sg"].estimator.__name__
 'SkipGram'
 """
