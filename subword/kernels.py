@@ -38,7 +38,8 @@ import numpy as np
 
 from wordvec.engine import below, float_kernel, next_u64, prefetch_row
 from wordvec.engine.logistic import fold_loss, train_targets
-from wordvec.engine.windows import chunk_scratch, draw_noise, sentence_alpha, subsample
+from wordvec.engine.windows import (chunk_scratch, draw_noise, plan_window, sentence_alpha,
+                                    subsample)
 
 SubwordRows = namedtuple("SubwordRows", "offsets ids hidden_scale")
 
@@ -160,6 +161,7 @@ def cbow_chunk(corpus, chunk, W_in, subwords, dim, window, ns, state):
     ids, bounds, keep_prob = corpus
     negative = ns.negative
     kept, ns_labels = chunk_scratch(bounds, chunk, negative)
+    contexts = np.empty(2 * window, dtype=np.int32)
     targets = np.empty(negative + 1, dtype=np.int64)
     h = np.empty(dim, dtype=np.float32)
     grad_h = np.empty(dim, dtype=np.float32)
@@ -169,35 +171,31 @@ def cbow_chunk(corpus, chunk, W_in, subwords, dim, window, ns, state):
         alpha = sentence_alpha(bounds, chunk, s)
         length, state = subsample(ids, bounds[s], bounds[s + 1], keep_prob, kept, state)
         for i in range(length):
-            state, bits = next_u64(state)
-            reach = window - below(bits, window)
-            lo, hi = max(0, i - reach), min(length, i + reach + 1)
-            if hi - lo <= 1:
+            n_contexts, n_targets, state = plan_window(kept, length, i, window, ns, contexts,
+                                                       targets, state)
+            if n_contexts == 0:
                 continue
-            n_targets, state = draw_noise(kept[i], ns, targets, state)
             h[:] = 0.0
             count = 0
-            for j in range(lo, hi):
-                if j != i:
-                    word = kept[j]
-                    for p in range(subwords.offsets[word], subwords.offsets[word + 1]):
-                        row = subwords.ids[p]
-                        for k in range(dim):
-                            h[k] += W_in[row, k]
-                    count += subwords.offsets[word + 1] - subwords.offsets[word]
+            for c in range(n_contexts):
+                word = contexts[c]
+                for p in range(subwords.offsets[word], subwords.offsets[word + 1]):
+                    row = subwords.ids[p]
+                    for k in range(dim):
+                        h[k] += W_in[row, k]
+                count += subwords.offsets[word + 1] - subwords.offsets[word]
             scale = np.float32(1.0) / np.float32(count)
             for k in range(dim):
                 h[k] *= scale
             grad_h[:] = 0.0
             likelihood *= train_targets(h, ns.W_out, targets, ns_labels, n_targets, alpha,
                                         grad_h)
-            for j in range(lo, hi):
-                if j != i:
-                    word = kept[j]
-                    for p in range(subwords.offsets[word], subwords.offsets[word + 1]):
-                        row = subwords.ids[p]
-                        for k in range(dim):
-                            W_in[row, k] -= alpha * grad_h[k]
+            for c in range(n_contexts):
+                word = contexts[c]
+                for p in range(subwords.offsets[word], subwords.offsets[word + 1]):
+                    row = subwords.ids[p]
+                    for k in range(dim):
+                        W_in[row, k] -= alpha * grad_h[k]
             examples += 1
             loss, likelihood = fold_loss(loss, likelihood)
     loss -= math.log(likelihood)

@@ -37,7 +37,7 @@ import numpy as np
 from wordvec.engine import below, float_kernel, next_u64, prefetch_row
 from wordvec.engine.logistic import fold_loss, train_targets
 from wordvec.engine.windows import (Chunk, CorpusArrays, NegativeSampling, chunk_scratch,
-                                    draw_noise, sentence_alpha, subsample)
+                                    draw_noise, plan_window, sentence_alpha, subsample)
 
 __all__ = ["Chunk", "CorpusArrays", "HierarchicalSoftmax", "NegativeSampling", "cbow_chunk",
            "skipgram_chunk", "train_targets"]
@@ -147,23 +147,6 @@ def skipgram_chunk(corpus, chunk, W_in, dim, window, ns, hs, state):
 
 
 @float_kernel
-def _plan_cbow(kept, length, i, window, ns, contexts, targets, state):
-    """Draw centre i's reduced window and noise words; fill contexts and targets.
-    Returns (number of context words, number of NS targets, state)."""
-    state, bits = next_u64(state)
-    reach = window - below(bits, window)
-    n_contexts = 0
-    for j in range(max(0, i - reach), min(length, i + reach + 1)):
-        if j != i:
-            contexts[n_contexts] = kept[j]
-            n_contexts += 1
-    n_targets = 0
-    if n_contexts > 0 and ns.negative > 0:
-        n_targets, state = draw_noise(kept[i], ns, targets, state)
-    return n_contexts, n_targets, state
-
-
-@float_kernel
 def cbow_chunk(corpus, chunk, W_in, dim, window, cbow_mean, ns, hs, state):
     """Train CBOW on the sentences of ``chunk``; in place.
 
@@ -197,7 +180,7 @@ def cbow_chunk(corpus, chunk, W_in, dim, window, cbow_mean, ns, hs, state):
         for i in range(-1, length):
             if i + 1 < length:
                 slot = (i + 1) % 2
-                n_contexts[slot], n_targets[slot], state = _plan_cbow(
+                n_contexts[slot], n_targets[slot], state = plan_window(
                     kept, length, i + 1, window, ns, contexts[slot], targets[slot], state)
                 # Unlike skip-gram, each centre is one example, so even its
                 # own W_out row and its context rows are worth fetching early.

@@ -18,26 +18,9 @@ import math
 
 import numpy as np
 
-from wordvec.engine import below, float_kernel, next_u64, prefetch_row
+from wordvec.engine import float_kernel, prefetch_row
 from wordvec.engine.logistic import MAX_SCORE, fold_loss
-from wordvec.engine.windows import chunk_scratch, draw_noise, sentence_alpha, subsample
-
-
-@float_kernel
-def _plan_window(kept, length, i, window, ns, contexts, targets, state):
-    """Centre i's reduced window and shared noise words.
-    Returns (number of context words, number of targets, state)."""
-    state, bits = next_u64(state)
-    reach = window - below(bits, window)
-    n_contexts = 0
-    for j in range(max(0, i - reach), min(length, i + reach + 1)):
-        if j != i:
-            contexts[n_contexts] = kept[j]
-            n_contexts += 1
-    n_targets = 0
-    if n_contexts > 0:
-        n_targets, state = draw_noise(kept[i], ns, targets, state)
-    return n_contexts, n_targets, state
+from wordvec.engine.windows import chunk_scratch, plan_window, sentence_alpha, subsample
 
 
 @float_kernel
@@ -113,7 +96,7 @@ def skipgram_shared_chunk(corpus, chunk, W_in, dim, window, ns, state):
         for i in range(-1, length):
             if i + 1 < length:
                 slot = (i + 1) % 2
-                n_contexts[slot], n_targets[slot], state = _plan_window(
+                n_contexts[slot], n_targets[slot], state = plan_window(
                     kept, length, i + 1, window, ns, contexts[slot], targets[slot], state)
                 for t in range(n_targets[slot]):
                     prefetch_row(ns.W_out, targets[slot, t])

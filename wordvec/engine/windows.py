@@ -28,7 +28,7 @@ import numpy as np
 
 from .alias import alias_draw
 from .jit import float_kernel
-from .rng import next_u64, to_unit
+from .rng import below, next_u64, to_unit
 
 CorpusArrays = namedtuple("CorpusArrays", "ids bounds keep_prob")
 Chunk = namedtuple("Chunk", "first_sentence end_sentence alpha_start alpha_end")
@@ -87,3 +87,22 @@ def sentence_alpha(bounds, chunk, s):
     first, end = chunk.first_sentence, chunk.end_sentence
     done = (bounds[s] - bounds[first]) / max(bounds[end] - bounds[first], 1)
     return np.float32(chunk.alpha_start + (chunk.alpha_end - chunk.alpha_start) * done)
+
+
+@float_kernel
+def plan_window(kept, length, i, window, ns, contexts, targets, state):
+    """Centre i's reduced window (a size drawn in 1..window, word2vec.c's rule) and,
+    if it holds a word, its noise words: fills ``contexts`` with the window's
+    words and ``targets`` with the centre, then the noise (``draw_noise``).
+    Returns (number of context words, number of targets, state)."""
+    state, bits = next_u64(state)
+    reach = window - below(bits, window)
+    n_contexts = 0
+    for j in range(max(0, i - reach), min(length, i + reach + 1)):
+        if j != i:
+            contexts[n_contexts] = kept[j]
+            n_contexts += 1
+    n_targets = 0
+    if n_contexts > 0 and ns.negative > 0:
+        n_targets, state = draw_noise(kept[i], ns, targets, state)
+    return n_contexts, n_targets, state
