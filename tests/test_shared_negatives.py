@@ -13,6 +13,7 @@ from w2v.kernels_shared import skipgram_shared_chunk
 from w2v.reference import negative_sampling_targets, skipgram_step
 from w2v.reference_shared import shared_negatives_step
 from wordvec.engine.alias import alias_draw, alias_table
+from wordvec.engine.hogwild import padded_rows
 from wordvec.engine.rng import below, next_u64, to_unit
 from wordvec.engine.windows import Chunk, CorpusArrays, NegativeSampling
 
@@ -56,8 +57,9 @@ def test_a_window_is_its_pairs_gradients_summed_before_any_update():
 
 
 @pytest.mark.kernel
+@pytest.mark.parametrize("padded", [False, True])
 @pytest.mark.parametrize("seed", range(6))
-def test_kernel_replays_the_reference_window_by_window(seed):
+def test_kernel_replays_the_reference_window_by_window(seed, padded):
     rng = np.random.default_rng(seed)
     lengths = rng.integers(1, 9, size=5)
     bounds = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
@@ -69,10 +71,18 @@ def test_kernel_replays_the_reference_window_by_window(seed):
     W_out = (rng.normal(size=(VOCAB, DIM)) * 0.3).astype(np.float32)
     ref_in, ref_out = W_in.astype(np.float64), W_out.astype(np.float64)
     alpha = np.float32(0.05)
+    if padded:  # the kernel trains whole padded rows; the padding must stay zero
+        W_in_rows, W_out_rows = padded_rows(VOCAB, DIM), padded_rows(VOCAB, DIM)
+        W_in_rows[:, :DIM], W_out_rows[:, :DIM] = W_in, W_out
+    else:
+        W_in_rows, W_out_rows = W_in, W_out
 
     loss, examples, words, state = skipgram_shared_chunk(
-        CorpusArrays(ids, bounds, keep_prob), Chunk(0, len(lengths), alpha, alpha), W_in, DIM,
-        window, NegativeSampling(negative, W_out, noise_prob, noise_alias), np.uint64(seed + 1))
+        CorpusArrays(ids, bounds, keep_prob), Chunk(0, len(lengths), alpha, alpha), W_in_rows,
+        DIM, window, NegativeSampling(negative, W_out_rows, noise_prob, noise_alias),
+        np.uint64(seed + 1))
+    W_in, W_out = W_in_rows[:, :DIM], W_out_rows[:, :DIM]
+    assert not W_in_rows[:, DIM:].any() and not W_out_rows[:, DIM:].any()
 
     ref_state, ref_loss, ref_examples = np.uint64(seed + 1), 0.0, 0
     for s in range(len(lengths)):
@@ -103,6 +113,16 @@ def test_kernel_replays_the_reference_window_by_window(seed):
     np.testing.assert_allclose(loss, ref_loss, rtol=1e-5)
     np.testing.assert_allclose(W_in, ref_in, atol=1e-5)
     np.testing.assert_allclose(W_out, ref_out, atol=1e-5)
+
+
+@pytest.mark.kernel
+def test_rows_of_different_widths_are_refused():
+    corpus = CorpusArrays(np.zeros(3, np.int32), np.array([0, 3]), np.ones(VOCAB))
+    noise_prob, noise_alias = alias_table(np.ones(VOCAB))
+    with pytest.raises(ValueError, match="one width"):
+        skipgram_shared_chunk(corpus, Chunk(0, 1, 0.1, 0.1), padded_rows(VOCAB, DIM), DIM, 2,
+                              NegativeSampling(2, np.zeros((VOCAB, DIM), np.float32), noise_prob,
+                                               noise_alias), np.uint64(1))
 
 
 def test_the_estimator_learns_the_planted_analogies_and_is_reproducible():

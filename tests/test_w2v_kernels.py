@@ -189,6 +189,16 @@ def test_train_targets_equals_reference(seed):
     close(W_out, ref_W)
 
 
+def test_exp32_is_within_two_float32_epsilons_of_exp_over_the_clipped_scores():
+    from wordvec.engine.logistic import MAX_SCORE, exp32
+    xs = np.concatenate([np.linspace(-MAX_SCORE, MAX_SCORE, 4001, dtype=np.float32),
+                         np.float32([0.0, 1e-8, -1e-8, 0.34657359, -0.34657359])])
+    got = np.array([exp32(x) for x in xs], dtype=np.float64)
+    exact = np.exp(xs.astype(np.float64))
+    assert np.max(np.abs(got - exact) / exact) <= 2 * np.finfo(np.float32).eps
+    assert exp32(np.float32(0.0)) == 1.0
+
+
 def test_padded_rows_train_exactly_like_plain_rows():
     p = Problem(7, negative=4, hs=True)
     plain = [p.W_in.copy(), p.W_out.copy(), p.W_hs.copy()]
