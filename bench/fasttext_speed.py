@@ -293,7 +293,8 @@ def write_report(report):
               *harness.environment_fields(report), ("method", METHOD),
               ("numba", f"{report['numba_compiled_up_front']} kernel(s) compiled up front; "
                         f"the measured runs' warm-ups compiled {report['warmup_compiled']} "
-                        "(0: the on-disk cache was warm)")]
+                        "(0: the on-disk cache was warm)"),
+              *harness.repeats_field(report["runs"], NAMES)]
     if report["gensim_version"] is None and not report["no_gensim"]:
         fields.append(("note", "gensim cannot be imported here: ours only"))
     print(f"{name}: this project vs gensim")
@@ -313,6 +314,7 @@ def make_parser():
                     "scaling, memory, quality; our word-level skip-gram beside.")
     harness.add_common_options(
         parser, "worker counts to run, for ours and gensim (default 1 2)", child=True)
+    harness.add_repeats_option(parser)
     parser.add_argument("--algo", choices=sorted(ALGORITHMS), default="sg",
                         help="sg: fastText skip-gram (default); cbow: fastText CBOW")
     parser.add_argument("--epochs", type=int, default=5, help="training epochs (default 5)")
@@ -351,10 +353,13 @@ def run_benchmark(args, corpus, eval_paths):
         if "error" in prepared:
             sys.exit(f"error: preparing the corpus failed: {prepared['error']}")
         gensim_version = None if args.no_gensim else prepared["versions"].get("gensim")
+        # Every repeat runs every job before the next starts, so a drift of the
+        # machine's speed reaches all of them alike (--repeats).
         jobs = [(impl, workers) for workers in sorted(set(args.workers))
                 for impl in (("gensim", "ours") if gensim_version else ("ours",))]
+        jobs += [] if args.no_sg else [("sg", 1)]
         runs = []
-        for impl, workers in jobs + ([] if args.no_sg else [("sg", 1)]):
+        for impl, workers in jobs * args.repeats:
             harness.progress(f"training {NAMES[impl]} with {workers} worker(s)...")
             started = time.perf_counter()
             figures = harness.run_child(
@@ -365,6 +370,7 @@ def run_benchmark(args, corpus, eval_paths):
             runs.append({"impl": impl, "workers": workers, **figures,
                          "launcher_peak_rss_mb": harness.peak_rss_mb()})
 
+    runs = harness.keep_median_runs(runs)
     add_derived_figures(runs, prepared["raw_tokens"], args.epochs)
     return {"algo": args.algo, "corpus": str(corpus), "max_words": args.max_words,
             "raw_tokens_per_epoch": prepared["raw_tokens"], "epochs": args.epochs,

@@ -362,6 +362,47 @@ def add_common_options(parser, workers_help=None, child=False):
         parser.add_argument("--_child", help=argparse.SUPPRESS)  # internal: one job, as JSON
 
 
+def add_repeats_option(parser):
+    """--repeats N: every run N times, in turn, each figure the median run's."""
+    parser.add_argument("--repeats", type=int, default=1,
+                        help="train each implementation at each worker count N times, all "
+                             "runs in turn (A B A B ...), and report for each the run with the "
+                             "median train time, listing them all (default 1; on a machine "
+                             "whose speed drifts from run to run, 3 or 5)")
+
+
+def keep_median_runs(runs, key="train_seconds"):
+    """One run per (impl, workers): the one whose ``key`` is the median (the lower
+    middle for an even count), with every run's ``key`` listed under ``key + "_all"``.
+
+    >>> runs = [{"impl": "a", "workers": 1, "train_seconds": t} for t in (3.0, 1.0, 2.0)]
+    >>> keep_median_runs(runs)
+    [{'impl': 'a', 'workers': 1, 'train_seconds': 2.0, 'train_seconds_all': [3.0, 1.0, 2.0]}]
+    """
+    groups = {}
+    for run in runs:
+        groups.setdefault((run["impl"], run["workers"]), []).append(run)
+    kept = []
+    for group in groups.values():
+        timed = sorted((run for run in group if run.get(key) is not None), key=lambda r: r[key])
+        chosen = dict(timed[(len(timed) - 1) // 2] if timed else group[0])
+        chosen[key + "_all"] = [run.get(key) for run in group]
+        kept.append(chosen)
+    return kept
+
+
+def repeats_field(runs, names=None, key="train_seconds"):
+    """The header field that lists every repeated run's ``key``, or [] for single runs."""
+    if all(len(run.get(key + "_all", [])) <= 1 for run in runs):
+        return []
+    names = names or {}
+    lines = [f"{names.get(run['impl'], run['impl'])} {run['workers']}w: "
+             + ", ".join("failed" if t is None else f"{t:.2f}" for t in run[key + "_all"])
+             for run in runs]
+    return [("repeats", [f"{len(runs[0][key + '_all'])} runs of each, in turn; each row is the "
+                         f"run with the median train s (all train s below)", *lines])]
+
+
 def check_common_options(parser, args):
     """The checks of the common options' values (in the parent only: see ``start``)."""
     if not args.corpus:
@@ -371,6 +412,8 @@ def check_common_options(parser, args):
         parser.error("--workers must all be >= 1")
     if args.max_words is not None and args.max_words < 1:
         parser.error("--max-words must be >= 1")
+    if getattr(args, "repeats", 1) < 1:
+        parser.error("--repeats must be >= 1")
 
 
 def main(parser, runners, benchmark, print_report, check=None, argv=None):

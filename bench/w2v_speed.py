@@ -373,7 +373,8 @@ def print_report(report):
                          f"{report['vocabulary_size']:,} words"),
               ("settings", ", ".join(f"{key} {value}" if isinstance(value, bool) else
                                      f"{key} {value:g}" for key, value in settings.items())),
-              *harness.environment_fields(report), ("method", METHOD)]
+              *harness.environment_fields(report), ("method", METHOD),
+              *harness.repeats_field(report["runs"])]
     if report["gensim_version"] is None and not report["no_gensim"]:
         fields.append(("note", "gensim cannot be imported here: ours only"))
     name = variant["name"]
@@ -393,6 +394,7 @@ def make_parser():
     harness.add_common_options(
         parser, "worker counts to run, each for both implementations (default 1 2)",
         child=True)
+    harness.add_repeats_option(parser)
     parser.add_argument("--algo", choices=sorted(ALGORITHMS), default="sg",
                         help="sg: skip-gram (default); cbow: CBOW with averaged context vectors")
     parser.add_argument("--shared-negatives", action="store_true",
@@ -432,19 +434,23 @@ def run_benchmark(args, corpus, eval_paths):
             sys.exit(f"error: preparing the corpus failed: {prepared['error']}")
         gensim_version = None if args.no_gensim else prepared["versions"].get("gensim")
         runs = []
-        for workers in sorted(set(args.workers)):
-            for impl in IMPLEMENTATIONS if gensim_version else ("ours",):
-                harness.progress(f"training {impl} with {workers} worker(s)...")
-                started = time.perf_counter()
-                figures = harness.run_child(
-                    {"task": impl, "algo": args.algo, "workers": workers, "epochs": args.epochs,
-                     "settings": settings, "corpus": prepared["corpus_for_training"],
-                     "cache_dir": prepared["cache_dir"], "eval_paths": eval_paths}, __file__)
-                harness.progress(f"  child process done in {time.perf_counter() - started:.1f} s")
-                # The parent's own peak, which a child's ru_maxrss cannot go below.
-                runs.append({"impl": impl, "workers": workers, **figures,
-                             "launcher_peak_rss_mb": harness.peak_rss_mb()})
+        # Every repeat runs every job before the next repeat starts, so a drift of
+        # the machine's speed reaches all of them alike.
+        jobs = [(workers, impl) for _ in range(args.repeats) for workers in sorted(set(args.workers))
+                for impl in (IMPLEMENTATIONS if gensim_version else ("ours",))]
+        for workers, impl in jobs:
+            harness.progress(f"training {impl} with {workers} worker(s)...")
+            started = time.perf_counter()
+            figures = harness.run_child(
+                {"task": impl, "algo": args.algo, "workers": workers, "epochs": args.epochs,
+                 "settings": settings, "corpus": prepared["corpus_for_training"],
+                 "cache_dir": prepared["cache_dir"], "eval_paths": eval_paths}, __file__)
+            harness.progress(f"  child process done in {time.perf_counter() - started:.1f} s")
+            # The parent's own peak, which a child's ru_maxrss cannot go below.
+            runs.append({"impl": impl, "workers": workers, **figures,
+                         "launcher_peak_rss_mb": harness.peak_rss_mb()})
 
+    runs = harness.keep_median_runs(runs)
     add_derived_figures(runs, prepared["raw_tokens"], args.epochs)
     targets = TARGETS[("sg-shared" if args.shared_negatives else args.algo, args.hs)]
     report = {"variant": describe_variant(args.algo, args.hs, settings), "corpus": str(corpus),
