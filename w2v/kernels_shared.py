@@ -73,6 +73,8 @@ def _train_window(W_in, ns, contexts, targets, sizes, labels, alpha, buffers):
     """One window's three products; returns (likelihood of its pairs, loss folded).
 
     sizes = (m context words, number of targets); buffers = (M, T, G, Gᵀ).
+    Gᵀ is G written a second time, transposed, so that W_out's update reads
+    it row by row: through the view ``G.T`` it measured 6% slower.
     The loops run over whole padded rows (``width`` columns, a multiple of
     16: see ``padded_rows``). The padding is zero in W_in and W_out, so it
     adds nothing and stays zero, and no loop needs a scalar tail.
