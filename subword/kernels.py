@@ -100,6 +100,7 @@ def skipgram_chunk(corpus, chunk, W_in, subwords, dim, window, ns, state):
     n_targets = np.empty(2 * window, dtype=np.int64)
     h = np.empty(dim, dtype=np.float32)
     grad_h = np.empty(dim, dtype=np.float32)
+    scratch = np.empty(negative + 1, dtype=np.float32)  # train_targets'
     total = np.empty(dim, dtype=np.float32)
     loss, likelihood, examples = 0.0, 1.0, 0
 
@@ -130,7 +131,7 @@ def skipgram_chunk(corpus, chunk, W_in, subwords, dim, window, ns, state):
                         prefetch_row(ns.W_out, targets[e + 1, t])
                 grad_h[:] = 0.0
                 likelihood *= train_targets(h, ns.W_out, targets[e], ns_labels, n_targets[e],
-                                            alpha, grad_h)
+                                            alpha, grad_h, scratch)
                 for k in range(dim):
                     step = -alpha * grad_h[k]
                     total[k] += step
@@ -165,6 +166,7 @@ def cbow_chunk(corpus, chunk, W_in, subwords, dim, window, ns, state):
     targets = np.empty(negative + 1, dtype=np.int64)
     h = np.empty(dim, dtype=np.float32)
     grad_h = np.empty(dim, dtype=np.float32)
+    scratch = np.empty(negative + 1, dtype=np.float32)  # train_targets'
     loss, likelihood, examples = 0.0, 1.0, 0
 
     for s in range(chunk.first_sentence, chunk.end_sentence):
@@ -189,7 +191,7 @@ def cbow_chunk(corpus, chunk, W_in, subwords, dim, window, ns, state):
                 h[k] *= scale
             grad_h[:] = 0.0
             likelihood *= train_targets(h, ns.W_out, targets, ns_labels, n_targets, alpha,
-                                        grad_h)
+                                        grad_h, scratch)
             for c in range(n_contexts):
                 word = contexts[c]
                 for p in range(subwords.offsets[word], subwords.offsets[word + 1]):

@@ -88,20 +88,20 @@ def pair_gradients(Z, V, rows, context, noise):
 def train_targets(h, V, targets, labels, alpha):
     """Train the output rows V[targets] on input h, in place; return ``(J, ∂J/∂h)``.
 
-    The targets in turn, as the tool's ``Loss::forward`` and word2vec.c: each
-    output row moves at once; ∂J/∂h is only summed, so every term sees the
-    same h (a noise word drawn twice sees its first update the second time).
+    One SGD step: every term's gradient is taken before any output row moves
+    (a noise word drawn twice moves twice); ∂J/∂h is only returned. The
+    tool's ``Loss::forward`` moves each row at once instead, so a repeated
+    noise word sees its first update the second time; with distinct targets
+    the two are the same (``wordvec/engine/logistic.py`` says why we differ).
     """
-    grad_h = np.zeros_like(h)
-    loss = 0.0
-    for target, label in zip(targets, labels):
-        v = V[target]
-        score = v @ h
-        loss -= np.log(sigmoid(score) if label else sigmoid(-score))
-        g = sigmoid(score) - label
-        grad_h += g * v                           # v before its own update
-        V[target] -= alpha * g * h
-    return loss, grad_h
+    targets = np.asarray(targets, dtype=int)
+    labels = np.asarray(labels, dtype=float)
+    U = V[targets]                                    # the rows before the step
+    scores = U @ h
+    loss = -np.sum(labels * np.log(sigmoid(scores)) + (1 - labels) * np.log(sigmoid(-scores)))
+    g = sigmoid(scores) - labels                      # (t,) ∂J/∂score
+    np.subtract.at(V, targets, alpha * np.outer(g, h))
+    return loss, g @ U
 
 
 def sg_step(Z, V, rows, context, noise, alpha):

@@ -178,12 +178,13 @@ def test_train_targets_equals_reference(seed):
     rng = np.random.default_rng(seed)
     h = rng.normal(size=DIM).astype(np.float32)
     W_out = rng.normal(scale=0.5, size=(VOCAB, DIM)).astype(np.float32)
-    targets = rng.integers(VOCAB, size=6)  # repeats allowed: both update row by row
+    targets = rng.integers(VOCAB, size=6)  # repeats allowed: both take one step from the same rows
     labels = rng.integers(2, size=6).astype(np.float32)
     ref_W = W_out.astype(np.float64)
     ref_loss, ref_grad = ref_targets(h.astype(np.float64), ref_W, targets, labels, 0.1)
     grad_h = np.zeros(DIM, np.float32)
-    likelihood = train_targets(h, W_out, targets, labels, len(targets), np.float32(0.1), grad_h)
+    likelihood = train_targets(h, W_out, targets, labels, len(targets), np.float32(0.1), grad_h,
+                               np.empty(len(targets), np.float32))
     assert -np.log(likelihood) == pytest.approx(ref_loss, rel=1e-5)
     close(grad_h, ref_grad)
     close(W_out, ref_W)

@@ -96,6 +96,7 @@ def skipgram_chunk(corpus, chunk, W_in, dim, window, ns, hs, state):
     h = np.empty(dim, dtype=np.float32)
     grad_h = np.empty(dim, dtype=np.float32)
     path, path_labels = hs_scratch(hs)
+    scratch = np.empty(max(negative + 1, path.shape[0]), dtype=np.float32)  # train_targets'
     loss, likelihood, examples = 0.0, 1.0, 0
 
     for s in range(chunk.first_sentence, chunk.end_sentence):
@@ -133,10 +134,10 @@ def skipgram_chunk(corpus, chunk, W_in, dim, window, ns, hs, state):
                     h[k] = W_in[row, k]
                 if hs.on:
                     likelihood *= train_targets(h, hs.W_hs, path, path_labels,
-                                                hs.lengths[center], alpha, grad_h)
+                                                hs.lengths[center], alpha, grad_h, scratch)
                 if negative > 0:
                     likelihood *= train_targets(h, ns.W_out, targets[e], ns_labels,
-                                                n_targets[e], alpha, grad_h)
+                                                n_targets[e], alpha, grad_h, scratch)
                 for k in range(dim):  # updated only now, after both layers
                     W_in[row, k] = h[k] - alpha * grad_h[k]
                 examples += 1
@@ -172,6 +173,7 @@ def cbow_chunk(corpus, chunk, W_in, dim, window, cbow_mean, ns, hs, state):
     h = np.empty(dim, dtype=np.float32)
     grad_h = np.empty(dim, dtype=np.float32)
     path, path_labels = hs_scratch(hs)
+    scratch = np.empty(max(negative + 1, path.shape[0]), dtype=np.float32)  # train_targets'
     loss, likelihood, examples = 0.0, 1.0, 0
 
     for s in range(chunk.first_sentence, chunk.end_sentence):
@@ -205,10 +207,10 @@ def cbow_chunk(corpus, chunk, W_in, dim, window, cbow_mean, ns, hs, state):
             if hs.on:
                 copy_path(hs, center, path, path_labels)
                 likelihood *= train_targets(h, hs.W_hs, path, path_labels, hs.lengths[center],
-                                            alpha, grad_h)
+                                            alpha, grad_h, scratch)
             if negative > 0:
                 likelihood *= train_targets(h, ns.W_out, targets[slot], ns_labels,
-                                            n_targets[slot], alpha, grad_h)
+                                            n_targets[slot], alpha, grad_h, scratch)
             for c in range(n_contexts[slot]):
                 row = contexts[slot, c]
                 for k in range(dim):

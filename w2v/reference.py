@@ -104,21 +104,20 @@ def logistic_gradients(h, U, labels):
 def train_targets(h, W_out, targets, labels, alpha):
     """Train W_out's target rows on input h, in place; return ``(J, ∂J/∂h)``.
 
-    Like word2vec.c we take the targets in turn: each updates its own W_out
-    row at once, while ∂J/∂h is only summed (the caller moves h), so every
-    term sees h as it was. With distinct targets this is exactly
-    ``W_out -= alpha * ∂J/∂W_out``; when a noise word is drawn twice, its
-    second term sees the first one's update (what word2vec.c and gensim do).
+    One SGD step, as ``sgns_step``: every term's gradient is taken before any
+    row moves, and a noise word drawn twice moves twice. ∂J/∂h is only
+    returned (the caller moves h). Where we depart from word2vec.c and
+    gensim: they take the targets in turn, each row moving at once, so a
+    noise word drawn twice sees its first update the second time. With
+    distinct targets the two are the same; taken together, the kernel's
+    dot products, sigmoids and updates each run in a loop of their own,
+    which is faster (``wordvec/engine/logistic.py``).
     """
-    grad_h = np.zeros_like(h)
-    loss = 0.0
-    for target, label in zip(targets, labels):
-        u = W_out[target]
-        score = u @ h
-        loss -= np.log(sigmoid(score) if label else sigmoid(-score))
-        g = sigmoid(score) - label               # ∂J/∂score for this term
-        grad_h += g * u                          # u before its own update
-        W_out[target] -= alpha * g * h
+    targets = np.asarray(targets, dtype=int)
+    labels = np.asarray(labels, dtype=float)
+    U = W_out[targets]                                  # (t, dim), the rows before the step
+    loss, grad_h, grad_U = logistic_gradients(h, U, labels)
+    np.subtract.at(W_out, targets, alpha * grad_U)
     return loss, grad_h
 
 
