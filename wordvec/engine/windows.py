@@ -44,12 +44,14 @@ def subsample(ids, start, end, keep_prob, kept, state):
     length = 0
     for p in range(start, end):
         word = ids[p]
-        if keep_prob[word] < 1.0:
+        keep = True
+        if keep_prob[word] < 1.0:  # predictable: the same words are always frequent
             state, bits = next_u64(state)
-            if to_unit(bits) >= keep_prob[word]:
-                continue
+            keep = to_unit(bits) < keep_prob[word]
+        # Written always, counted only if kept: a coin-flip branch costs more
+        # than the store (see alias_draw).
         kept[length] = word
-        length += 1
+        length += 1 if keep else 0
     return length, state
 
 
