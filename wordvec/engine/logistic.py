@@ -68,7 +68,7 @@ def train_targets(h, W_out, targets, labels, n_targets, alpha, grad_h, g):
     the two are the same. Taken together, the work runs in three loops that
     the CPU can overlap: all dot products (three rows per pass over h), all
     sigmoids, all updates. Skip-gram trains 4-6% faster this way and
-    fastText 13-16% (bench/results/two_cores_*.md).
+    fastText 9-16% (bench/results/two_cores_*.md).
     """
     dim = grad_h.shape[0]
     _scores(h, W_out, targets, n_targets, dim, g)                  # g_t = u_t · h
