@@ -190,6 +190,14 @@ def test_train_targets_equals_reference(seed):
     close(W_out, ref_W)
 
 
+def test_train_targets_refuses_a_scratch_shorter_than_its_targets():
+    W_out = np.zeros((VOCAB, DIM), np.float32)
+    with pytest.raises(ValueError, match="at least n_targets"):
+        train_targets(np.ones(DIM, np.float32), W_out, np.arange(3), np.zeros(3, np.float32), 3,
+                      np.float32(0.1), np.zeros(DIM, np.float32), np.empty(2, np.float32))
+    assert not W_out.any()  # refused before any row moved
+
+
 def test_exp32_is_within_two_float32_epsilons_of_exp_over_the_clipped_scores():
     from wordvec.engine.logistic import MAX_SCORE, exp32
     xs = np.concatenate([np.linspace(-MAX_SCORE, MAX_SCORE, 4001, dtype=np.float32),

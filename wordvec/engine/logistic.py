@@ -70,6 +70,8 @@ def train_targets(h, W_out, targets, labels, n_targets, alpha, grad_h, g):
     sigmoids, all updates. Skip-gram trains 4-6% faster this way and
     fastText 9-16% (bench/results/two_cores_*.md).
     """
+    if g.shape[0] < n_targets:  # the kernels size it; Numba would write past its end unchecked
+        raise ValueError("train_targets: the scratch g needs at least n_targets entries")
     dim = grad_h.shape[0]
     _scores(h, W_out, targets, n_targets, dim, g)                  # g_t = u_t · h
     likelihood = 1.0
